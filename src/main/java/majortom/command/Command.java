@@ -1,0 +1,24 @@
+package majortom.command;
+
+/**
+ * A command, parsed and checked, ready to run; nothing past the parser sees raw text.
+ */
+public sealed interface Command permits Release, Deploy, Help {
+
+    /** Calls the handler's method for this kind of command, so every kind is handled or the build fails. */
+    <R> R accept(Handler<R> handler);
+
+    Verb verb();
+
+    /** The command as one would type it, normalised; it goes into commit messages. */
+    String canonical();
+
+    /** One method per kind of command. */
+    interface Handler<R> {
+        R release(Release command);
+
+        R deploy(Deploy command);
+
+        R help(Help command);
+    }
+}

@@ -1,0 +1,154 @@
+package majortom.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads function.yaml strictly: an unknown key, a missing field or an unknown layout stops start-up
+ * with a message that names the key and the file.
+ */
+public final class ConfigurationLoader {
+
+    /** Top-level sections; those other than github and codebases are read by other parts or by scripts/deploy. */
+    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases");
+    private static final Set<String> GITHUB_KEYS = Set.of("repository", "branch");
+    private static final Set<String> CODEBASE_KEYS =
+            Set.of("repo", "layout", "image", "stages", "projects", "services");
+
+    private final String source;
+
+    private ConfigurationLoader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Parses function.yaml text.
+     *
+     * @param source where the text came from, named in every error
+     */
+    public static Configuration parse(String text, String source) {
+        return new ConfigurationLoader(source).read(text);
+    }
+
+    private Configuration read(String text) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new ConfigurationException(source + " is not valid YAML: " + e.getMessage(), e);
+        }
+        Map<String, Object> top = map(root, "the top level");
+        checkKeys(top, TOP_LEVEL, "");
+        Map<String, Object> github = map(required(top, "github", ""), "github");
+        checkKeys(github, GITHUB_KEYS, "github.");
+        GitHubSettings settings = build("github", () -> new GitHubSettings(
+                string(required(github, "repository", "github."), "github.repository"),
+                string(required(github, "branch", "github."), "github.branch")));
+
+        List<Object> items = list(required(top, "codebases", ""), "codebases");
+        List<Codebase> codebases = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            codebases.add(codebase(items.get(i), "codebases[" + i + "]"));
+        }
+        return build("codebases", () -> new Configuration(settings, codebases));
+    }
+
+    private Codebase codebase(Object node, String at) {
+        Map<String, Object> m = map(node, at);
+        String prefix = at + ".";
+        checkKeys(m, CODEBASE_KEYS, prefix);
+        String repo = string(required(m, "repo", prefix), prefix + "repo");
+        String layoutText = string(required(m, "layout", prefix), prefix + "layout");
+        Layout layout = Layout.fromLabel(layoutText).orElseThrow(() -> fail(prefix + "layout",
+                "is '" + layoutText + "'; use single or multi-project"));
+        Optional<String> image = m.containsKey("image")
+                ? Optional.of(string(m.get("image"), prefix + "image")) : Optional.empty();
+        List<Stage> stages = new ArrayList<>();
+        for (Object s : list(required(m, "stages", prefix), prefix + "stages")) {
+            String label = string(s, prefix + "stages");
+            stages.add(Stage.fromLabel(label).orElseThrow(() -> fail(prefix + "stages",
+                    "has unknown stage '" + label + "'; use dev, staging or prod")));
+        }
+        List<String> projects = strings(required(m, "projects", prefix), prefix + "projects");
+        List<String> services = m.containsKey("services")
+                ? strings(m.get("services"), prefix + "services") : List.of();
+        return build(at, () -> new Codebase(repo, layout, image, stages, projects, services));
+    }
+
+    private <T> T build(String at, java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw fail(at, "is invalid: " + e.getMessage());
+        }
+    }
+
+    private void checkKeys(Map<String, Object> m, Set<String> allowed, String prefix) {
+        for (String key : m.keySet()) {
+            if (!allowed.contains(key)) {
+                throw fail(prefix + key, "is an unknown key; the keys here are " + String.join(", ", sorted(allowed)));
+            }
+        }
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        List<String> list = new ArrayList<>(keys);
+        list.sort(null);
+        return list;
+    }
+
+    private Object required(Map<String, Object> m, String key, String prefix) {
+        Object value = m.get(key);
+        if (value == null) {
+            throw fail(prefix + key, "is missing");
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(Object node, String at) {
+        if (!(node instanceof Map)) {
+            throw fail(at, "must be a mapping");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : ((Map<Object, Object>) node).entrySet()) {
+            copy.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> list(Object node, String at) {
+        if (!(node instanceof List)) {
+            throw fail(at, "must be a list");
+        }
+        return (List<Object>) node;
+    }
+
+    private List<String> strings(Object node, String at) {
+        List<String> out = new ArrayList<>();
+        for (Object item : list(node, at)) {
+            out.add(string(item, at));
+        }
+        return out;
+    }
+
+    private String string(Object node, String at) {
+        if (!(node instanceof String)) {
+            throw fail(at, "must be a string (quote it if YAML reads it as a number or boolean)");
+        }
+        return (String) node;
+    }
+
+    private ConfigurationException fail(String key, String problem) {
+        return new ConfigurationException(source + ": " + key + " " + problem + ".");
+    }
+}

@@ -1,0 +1,20 @@
+package majortom.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service as users name it, with the codebase, project and service it was generated from.
+ *
+ * <p>Names are matched whole against the generated ones, never split on {@code -}, because repo
+ * names contain dashes.
+ */
+public record ServiceName(String name, Codebase codebase, Optional<String> project, Optional<String> service) {
+
+    public ServiceName {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(codebase, "codebase");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(service, "service");
+    }
+}
