@@ -1,0 +1,220 @@
+package majortom.repo.github;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import majortom.config.GitHubSettings;
+import majortom.error.RefusedException;
+import majortom.error.UpstreamException;
+import majortom.repo.CommitRef;
+import majortom.repo.ConfigRepository;
+import majortom.repo.FileSnapshot;
+import majortom.repo.WriteResult;
+import org.kohsuke.github.GHContent;
+import org.kohsuke.github.GHContentUpdateResponse;
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
+
+/**
+ * kubernetes-configs on GitHub, through the Contents API: one GET to read a file, one PUT to write it.
+ *
+ * @see <a href="https://docs.github.com/en/rest/repos/contents">GitHub REST API: repository contents</a>
+ */
+public final class GitHubConfigRepository implements ConfigRepository {
+
+    private static final DateTimeFormatter RESET_TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final GitHub github;
+    private final GitHubSettings settings;
+    private volatile GHRepository repository;
+
+    GitHubConfigRepository(GitHub github, GitHubSettings settings) {
+        this.github = github;
+        this.settings = settings;
+    }
+
+    /**
+     * Connects with a token, sending nothing until the first command.
+     *
+     * <p>The login is given so that hub4j does not ask {@code GET /user} at build time, and the
+     * rate-limit handlers fail at once: a function must not sleep until GitHub's reset.
+     */
+    public static GitHubConfigRepository withToken(String apiUrl, String token, GitHubSettings settings,
+            Duration connectTimeout, Duration requestTimeout) {
+        try {
+            GitHub github = new GitHubBuilder()
+                    .withEndpoint(apiUrl)
+                    .withOAuthToken(token, "major-tom")
+                    .withConnector(new TimeoutConnector(connectTimeout, requestTimeout))
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
+            return new GitHubConfigRepository(github, settings);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not set up the GitHub client", e);
+        }
+    }
+
+    @Override
+    public Optional<FileSnapshot> read(String path) {
+        GHContent content;
+        try {
+            content = repository().getFileContent(path, settings.branch());
+        } catch (GHFileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw upstream("read " + path, e);
+        }
+        if (!content.isFile()) {
+            throw new RefusedException(path + " in " + settings.repository()
+                    + " is not a file, so major-tom cannot edit it; check the layout in function.yaml.");
+        }
+        if (!"base64".equals(content.getEncoding())) {
+            throw new RefusedException(path + " is larger than the 1 MB that GitHub's contents API returns;"
+                    + " edit it by hand.");
+        }
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(content.getEncodedContent());
+            return Optional.of(new FileSnapshot(path, utf8(path, bytes), content.getSha()));
+        } catch (IOException e) {
+            throw upstream("read " + path, e);
+        }
+    }
+
+    @Override
+    public WriteResult write(FileSnapshot base, String content, String message) {
+        try {
+            GHContentUpdateResponse response = repository().createContent()
+                    .path(base.path())
+                    .branch(settings.branch())
+                    .sha(base.sha())
+                    .message(message)
+                    // hub4j's content(String) encodes with the platform charset.
+                    .content(content.getBytes(StandardCharsets.UTF_8))
+                    .commit();
+            String sha = response.getCommit().getSHA1();
+            return new WriteResult.Committed(new CommitRef(sha, Optional.ofNullable(response.getCommit().getHtmlUrl())));
+        } catch (HttpException e) {
+            if (e.getResponseCode() == 409) {
+                return new WriteResult.Stale();
+            }
+            throw upstream("write " + base.path(), e);
+        } catch (IOException e) {
+            throw upstream("write " + base.path(), e);
+        }
+    }
+
+    /** The repository handle, fetched once per instance: hub4j sends GET /repos/{owner}/{repo} for it. */
+    private GHRepository repository() throws IOException {
+        GHRepository r = repository;
+        if (r == null) {
+            synchronized (this) {
+                r = repository;
+                if (r == null) {
+                    try {
+                        r = github.getRepository(settings.repository());
+                    } catch (GHFileNotFoundException e) {
+                        throw new UpstreamException("GitHub has no repository " + settings.repository()
+                                + ", or major-tom's token cannot see it; nothing was changed."
+                                + " Ask an admin to check github.repository in function.yaml and the token's access.", e);
+                    }
+                    repository = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static String utf8(String path, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RefusedException(path + " is not UTF-8 text, so major-tom will not edit it; edit it by hand.");
+        }
+    }
+
+    private UpstreamException upstream(String what, IOException e) {
+        String nothing = "; nothing was changed.";
+        if (e instanceof HttpException http) {
+            int code = http.getResponseCode();
+            Optional<String> reset = header(http, "X-RateLimit-Reset");
+            boolean exhausted = "0".equals(header(http, "X-RateLimit-Remaining").orElse(""));
+            boolean retryAfter = header(http, "Retry-After").isPresent();
+            if ((code == 403 || code == 429) && (exhausted || retryAfter)) {
+                String when = reset.flatMap(GitHubConfigRepository::resetTime).map(t -> " until " + t).orElse("");
+                return new UpstreamException("GitHub is rate-limiting major-tom" + when + nothing
+                        + " Try again " + (when.isEmpty() ? "in a few minutes." : "after that."), e);
+            }
+            if (code == 401) {
+                return new UpstreamException("GitHub refused major-tom's credentials" + nothing
+                        + " Ask an admin to renew the GitHub token.", e);
+            }
+            if (code == 403 || code == 404) {
+                return new UpstreamException("GitHub did not let major-tom " + what + " in "
+                        + settings.repository() + " (HTTP " + code + ")" + nothing
+                        + " Ask an admin to give the token write access to that repository.", e);
+            }
+            if (code == 422) {
+                return new UpstreamException("GitHub rejected the change to " + settings.repository()
+                        + " (HTTP 422)" + nothing + " Check that branch " + settings.branch()
+                        + " exists and is not protected against direct pushes.", e);
+            }
+            if (code > 0) {
+                return new UpstreamException("GitHub failed to " + what + " (HTTP " + code + ")" + nothing
+                        + " Try again in a minute.", e);
+            }
+        }
+        if (e instanceof GHFileNotFoundException) {
+            return new UpstreamException("GitHub did not find what major-tom needs to " + what + " in "
+                    + settings.repository() + " on branch " + settings.branch() + nothing
+                    + " Ask an admin to check github.branch in function.yaml and the token's access.", e);
+        }
+        if (e instanceof HttpTimeoutException || e instanceof InterruptedIOException) {
+            return new UpstreamException("GitHub did not answer in time" + nothing + " Try again in a minute.", e);
+        }
+        return new UpstreamException("major-tom could not reach GitHub" + nothing + " Try again in a minute.", e);
+    }
+
+    private static Optional<String> header(HttpException e, String name) {
+        Map<String, List<String>> headers;
+        try {
+            headers = e.getResponseHeaderFields();
+        } catch (NullPointerException noHeaders) {
+            // hub4j wraps a null map when the response carried no headers.
+            return Optional.empty();
+        }
+        return headers.entrySet().stream()
+                .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase(name))
+                .flatMap(h -> h.getValue().stream())
+                .findFirst();
+    }
+
+    private static Optional<String> resetTime(String epochSeconds) {
+        try {
+            return Optional.of(RESET_TIME.format(Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
