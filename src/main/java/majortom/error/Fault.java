@@ -13,5 +13,13 @@ public enum Fault {
     /** Someone else kept changing the same file; nothing was written. */
     CONFLICT,
     /** GitHub (or another upstream) failed or refused; nothing was written. */
-    UPSTREAM
+    UPSTREAM;
+
+    /** Whether the sender's input was at fault, so that showing the command's usage helps. */
+    public boolean showsUsage() {
+        return switch (this) {
+            case USAGE, UNKNOWN_TARGET, REFUSED -> true;
+            case CONFLICT, UPSTREAM -> false;
+        };
+    }
 }

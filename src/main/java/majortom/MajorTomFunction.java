@@ -1,0 +1,195 @@
+package majortom;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import majortom.ci.CiReplies;
+import majortom.ci.CiTokens;
+import majortom.command.Caller;
+import majortom.command.Command;
+import majortom.command.CommandParser;
+import majortom.command.Verb;
+import majortom.config.Configuration;
+import majortom.error.CommandException;
+import majortom.http.Form;
+import majortom.ops.FileUpdater;
+import majortom.ops.ImageOperations;
+import majortom.ops.Operations;
+import majortom.ops.Outcome;
+import majortom.ops.Pause;
+import majortom.ops.Targets;
+import majortom.repo.ConfigRepository;
+import majortom.slack.SlackReplies;
+import majortom.slack.SlackSignatureVerifier;
+
+/**
+ * The Cloud Function: verifies the caller (a Slack signature or a CI bearer token), parses the
+ * command text and answers with the outcome. It only wires the parts together.
+ *
+ * @see <a href="https://api.slack.com/interactivity/slash-commands">Slack slash commands</a>
+ * @see <a href="https://cloud.google.com/functions/docs/writing/write-http-functions">Writing HTTP functions</a>
+ */
+public final class MajorTomFunction implements HttpFunction {
+
+    private static final Logger LOG = Logger.getLogger(MajorTomFunction.class.getName());
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final int MAX_BODY = 64 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SlackSignatureVerifier slack;
+    private final CiTokens ciTokens;
+    private final CommandParser parser = new CommandParser();
+    private final Operations operations;
+
+    /** Reads the environment once; fails fast, naming the variable, when something is missing. */
+    public MajorTomFunction() {
+        this(Wiring.fromEnvironment(System.getenv()), Clock.systemUTC(), Pause.sleeping());
+    }
+
+    private MajorTomFunction(Wiring wiring, Clock clock, Pause pause) {
+        this(wiring.configuration(), wiring.repository(), wiring.slackSecret(), wiring.ciTokens(), clock, pause);
+    }
+
+    /** For tests: every port given. */
+    MajorTomFunction(Configuration configuration, ConfigRepository repository, byte[] slackSecret,
+            CiTokens ciTokens, Clock clock, Pause pause) {
+        this.slack = new SlackSignatureVerifier(slackSecret, clock);
+        this.ciTokens = ciTokens;
+        Targets targets = new Targets(configuration);
+        FileUpdater updater = new FileUpdater(repository, pause);
+        this.operations = new Operations(new ImageOperations(targets, updater));
+    }
+
+    @Override
+    public void service(HttpRequest request, HttpResponse response) throws IOException {
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            response.appendHeader("Allow", "POST");
+            plain(response, 405, "major-tom accepts POST requests only.");
+            return;
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            plain(response, 413, "The request body is larger than major-tom accepts.");
+            return;
+        }
+        String contentType = request.getContentType().orElse("").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+            plain(response, 415, "Send the command as a form: Content-Type application/x-www-form-urlencoded"
+                    + " with the field text, as curl -d does.");
+            return;
+        }
+        Form form;
+        try {
+            form = Form.decode(body);
+        } catch (IllegalArgumentException e) {
+            plain(response, 400, "The form body is not properly URL-encoded.");
+            return;
+        }
+        Optional<String> authorization = request.getFirstHeader("Authorization");
+        if (authorization.isPresent()) {
+            serveCi(authorization.get(), form, response);
+        } else {
+            serveSlack(request, body, form, response);
+        }
+    }
+
+    private void serveSlack(HttpRequest request, byte[] body, Form form, HttpResponse response) throws IOException {
+        if ("1".equals(form.getOrEmpty("ssl_check"))) {
+            // Slack checks the certificate with this; it carries no command and nothing runs.
+            response.setStatusCode(200);
+            return;
+        }
+        if (!slack.verify(request.getFirstHeader("X-Slack-Request-Timestamp"),
+                request.getFirstHeader("X-Slack-Signature"), body)) {
+            response.setStatusCode(401);
+            return;
+        }
+        String text = SlackReplies.unescape(form.getOrEmpty("text"));
+        Caller caller = new Caller.SlackUser(form.getOrEmpty("user_id"), form.getOrEmpty("user_name"),
+                form.getOrEmpty("channel_id"), form.getOrEmpty("channel_name"));
+        JsonObject reply;
+        try {
+            Outcome outcome = run(text, caller);
+            reply = SlackReplies.success(outcome, caller);
+        } catch (CommandException e) {
+            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
+            reply = SlackReplies.error(e, Verb.ofText(text));
+        } catch (RuntimeException e) {
+            String reference = reference();
+            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
+            reply = SlackReplies.internalError(reference);
+        }
+        // Slack shows only 200 responses to the user, so errors travel in the body.
+        json(response, 200, reply);
+    }
+
+    private void serveCi(String authorization, Form form, HttpResponse response) throws IOException {
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+        Optional<String> name = token.isEmpty() ? Optional.empty() : ciTokens.nameFor(token);
+        if (name.isEmpty()) {
+            json(response, 401, CiReplies.failure("Unknown caller: send Authorization: Bearer <token> with a token"
+                    + " from MAJOR_TOM_CI_TOKENS."));
+            return;
+        }
+        Caller caller = new Caller.CiClient(name.get());
+        String text = form.getOrEmpty("text");
+        try {
+            json(response, 200, CiReplies.success(run(text, caller)));
+        } catch (CommandException e) {
+            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
+            json(response, CiReplies.status(e.fault()), CiReplies.error(e, Verb.ofText(text)));
+        } catch (RuntimeException e) {
+            String reference = reference();
+            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
+            json(response, 500, CiReplies.failure("Something went wrong inside major-tom (reference " + reference
+                    + "). Check the latest commits of kubernetes-configs before you retry."));
+        }
+    }
+
+    private Outcome run(String text, Caller caller) {
+        Command command = parser.parse(text);
+        return operations.run(command, caller);
+    }
+
+    private static byte[] readBody(HttpRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+
+    private static void json(HttpResponse response, int status, JsonObject body) throws IOException {
+        response.setStatusCode(status);
+        response.setContentType("application/json; charset=utf-8");
+        try (Writer writer = response.getWriter()) {
+            writer.write(GSON.toJson(body));
+        }
+    }
+
+    private static void plain(HttpResponse response, int status, String message) throws IOException {
+        response.setStatusCode(status);
+        response.setContentType("text/plain; charset=utf-8");
+        try (Writer writer = response.getWriter()) {
+            writer.write(message);
+        }
+    }
+
+    private static String reference() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,99 @@
+package majortom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import majortom.ci.CiTokens;
+import majortom.config.Configuration;
+import majortom.config.ConfigurationException;
+import majortom.config.ConfigurationLoader;
+import majortom.repo.ConfigRepository;
+import majortom.repo.github.GitHubConfigRepository;
+import majortom.repo.local.LocalGitConfigRepository;
+
+/**
+ * Everything the function needs from its environment, read once at start-up; a missing or malformed
+ * variable stops start-up with a message naming it (and never its value).
+ *
+ * <p>Variables: {@code SLACK_SIGNING_SECRET} (required), {@code GITHUB_TOKEN} (without it, local
+ * mode on a git repository on disk), {@code GITHUB_API_URL}, {@code MAJOR_TOM_CI_TOKENS},
+ * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}.
+ */
+record Wiring(Configuration configuration, ConfigRepository repository, byte[] slackSecret, CiTokens ciTokens) {
+
+    private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+    static final String DEFAULT_API_URL = "https://api.github.com";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+
+    Wiring {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(repository, "repository");
+        slackSecret = slackSecret.clone();
+        Objects.requireNonNull(ciTokens, "ciTokens");
+    }
+
+    static Wiring fromEnvironment(Map<String, String> env) {
+        String secret = value(env, "SLACK_SIGNING_SECRET").orElseThrow(() -> new ConfigurationException(
+                "SLACK_SIGNING_SECRET is not set: give it the Signing Secret from the Slack app's Basic Information page."));
+        CiTokens ci;
+        try {
+            ci = value(env, "MAJOR_TOM_CI_TOKENS").map(CiTokens::parse).orElse(CiTokens.none());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("MAJOR_TOM_CI_TOKENS is malformed: " + e.getMessage() + ".");
+        }
+        Configuration configuration = loadConfiguration(value(env, "MAJOR_TOM_CONFIG"));
+        ConfigRepository repository = repository(env, configuration);
+        return new Wiring(configuration, repository, secret.getBytes(StandardCharsets.UTF_8), ci);
+    }
+
+    private static ConfigRepository repository(Map<String, String> env, Configuration configuration) {
+        Optional<String> token = value(env, "GITHUB_TOKEN");
+        if (token.isPresent()) {
+            String apiUrl = value(env, "GITHUB_API_URL").orElse(DEFAULT_API_URL);
+            return GitHubConfigRepository.withToken(apiUrl, token.get(), configuration.github(),
+                    CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        }
+        if (value(env, "K_SERVICE").isPresent()) {
+            // On Cloud Functions, local mode would commit to a throw-away sample: refuse to start instead.
+            throw new ConfigurationException("GITHUB_TOKEN is not set: major-tom needs it on Cloud Functions"
+                    + " (local mode is for development only).");
+        }
+        Path dir = value(env, "MAJOR_TOM_LOCAL_REPO").map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "major-tom", "kubernetes-configs"));
+        LocalGitConfigRepository local = LocalGitConfigRepository.openOrCreate(dir, configuration.github().branch());
+        LOG.info(() -> "GITHUB_TOKEN is not set: local mode on the git repository at " + local.root());
+        return local;
+    }
+
+    static Configuration loadConfiguration(Optional<String> path) {
+        if (path.isPresent()) {
+            Path file = Path.of(path.get());
+            try {
+                return ConfigurationLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            } catch (IOException e) {
+                throw new ConfigurationException("MAJOR_TOM_CONFIG names " + file + ", which cannot be read.", e);
+            }
+        }
+        try (InputStream in = Wiring.class.getResourceAsStream("/function.yaml")) {
+            if (in == null) {
+                throw new ConfigurationException("MAJOR_TOM_CONFIG is not set and no function.yaml is packaged.");
+            }
+            return ConfigurationLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "function.yaml (packaged)");
+        } catch (IOException e) {
+            throw new ConfigurationException("the packaged function.yaml cannot be read.", e);
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

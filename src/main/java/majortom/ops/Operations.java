@@ -1,0 +1,54 @@
+package majortom.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import majortom.command.Caller;
+import majortom.command.Command;
+import majortom.command.Deploy;
+import majortom.command.Help;
+import majortom.command.Release;
+import majortom.command.Verb;
+
+/**
+ * Runs a parsed command: one handler method per kind of command, so none can be forgotten.
+ */
+public final class Operations {
+
+    private final ImageOperations images;
+
+    public Operations(ImageOperations images) {
+        this.images = Objects.requireNonNull(images, "images");
+    }
+
+    public Outcome run(Command command, Caller caller) {
+        return command.accept(new Command.Handler<Outcome>() {
+            @Override
+            public Outcome release(Release c) {
+                return images.release(c, caller);
+            }
+
+            @Override
+            public Outcome deploy(Deploy c) {
+                return images.deploy(c, caller);
+            }
+
+            @Override
+            public Outcome help(Help c) {
+                return Operations.help(c);
+            }
+        });
+    }
+
+    static Outcome help(Help command) {
+        List<String> lines = new ArrayList<>();
+        List<Verb> verbs = command.topic().map(List::of).orElse(List.of(Verb.values()));
+        for (Verb verb : verbs) {
+            lines.add("`" + verb.usage() + "`: " + verb.summary() + " Example: `" + verb.example() + "`");
+        }
+        String message = command.topic().isPresent()
+                ? "Usage of " + command.topic().get().word() + "."
+                : "major-tom changes kubernetes-configs through git. Commands: " + Verb.wordList() + ".";
+        return Outcome.text(Verb.HELP, message, lines);
+    }
+}
