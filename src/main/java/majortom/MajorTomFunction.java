@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import majortom.ci.CiReplies;
@@ -27,6 +29,8 @@ import majortom.error.CommandException;
 import majortom.http.Form;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
+import majortom.ops.ListOperations;
+import majortom.ops.ScaleOperations;
 import majortom.ops.Operations;
 import majortom.ops.Outcome;
 import majortom.ops.Pause;
@@ -48,6 +52,12 @@ public final class MajorTomFunction implements HttpFunction {
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final int MAX_BODY = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** For list's parallel history requests: a few daemon threads, so an idle instance holds nothing. */
+    private static final ExecutorService HISTORY_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "major-tom-history");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final SlackSignatureVerifier slack;
     private final CiTokens ciTokens;
@@ -70,7 +80,8 @@ public final class MajorTomFunction implements HttpFunction {
         this.ciTokens = ciTokens;
         Targets targets = new Targets(configuration);
         FileUpdater updater = new FileUpdater(repository, pause);
-        this.operations = new Operations(new ImageOperations(targets, updater));
+        this.operations = new Operations(new ImageOperations(targets, updater), new ScaleOperations(targets, updater),
+                new ListOperations(targets, repository, HISTORY_THREADS));
     }
 
     @Override

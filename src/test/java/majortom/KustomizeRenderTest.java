@@ -17,6 +17,8 @@ import majortom.command.CommandParser;
 import majortom.config.Configuration;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
+import majortom.ops.ListOperations;
+import majortom.ops.ScaleOperations;
 import majortom.ops.Operations;
 import majortom.ops.Targets;
 import majortom.repo.local.LocalGitConfigRepository;
@@ -37,13 +39,17 @@ class KustomizeRenderTest {
         assumeTrue(kubectlAvailable(), "kubectl is not installed: skipping the kustomize render check");
         Configuration configuration = Wiring.loadConfiguration(java.util.Optional.empty());
         LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir, "master");
-        Operations ops = new Operations(new ImageOperations(new Targets(configuration),
-                new FileUpdater(repo, d -> { })));
+        Targets targets = new Targets(configuration);
+        FileUpdater updater = new FileUpdater(repo, d -> { });
+        Operations ops = new Operations(new ImageOperations(targets, updater), new ScaleOperations(targets, updater),
+                new ListOperations(targets, repo, Runnable::run));
         CommandParser parser = new CommandParser();
         Caller caller = new Caller.CiClient("test");
         for (String command : List.of("release openwarehouse project=tv image-tag=1.10",
                 "deploy openwarehouse env=dev image-tag=on", "deploy yt-relay env=staging image-tag=0123",
-                "release readr-site image-tag=prod_fff0000", "deploy readr-site env=dev image-tag=1e3")) {
+                "release readr-site image-tag=prod_fff0000", "deploy readr-site env=dev image-tag=1e3",
+                "scale openwarehouse-tv-gql-external env=prod maxReplicas=20 minReplicas=4",
+                "scale mirror-tv-nuxt env=dev minReplicas=2")) {
             ops.run(parser.parse(command), caller);
         }
         assertTrue(render("openwarehouse/overlays/prod/overlays/tv/overlays/gql-external")
@@ -55,6 +61,9 @@ class KustomizeRenderTest {
         String readr = render("readr-site/overlays/prod");
         assertTrue(readr.contains("readr-site:prod_fff0000\n") && readr.contains("image: nginx:1.27\n"), readr);
         assertTrue(render("readr-site/overlays/dev").contains("readr-site:1e3\n"));
+        String hpa = render("openwarehouse/overlays/prod/overlays/tv/overlays/gql-external");
+        assertTrue(hpa.contains("maxReplicas: 20\n") && hpa.contains("minReplicas: 4\n"), hpa);
+        assertTrue(render("mirror-tv-nuxt/overlays/dev").contains("minReplicas: 2\n"));
     }
 
     private String render(String overlay) throws IOException, InterruptedException {

@@ -71,7 +71,7 @@ class RefusalsEndToEndTest {
                         "release needs the repo to release, for example"
                                 + " `release openwarehouse project=tv image-tag=prod_81ab7ac`."),
                 Arguments.of("rollback openwarehouse", 400,
-                        "I don't know the command 'rollback'. The commands are release, deploy and help;"
+                        "I don't know the command 'rollback'. The commands are release, deploy, scale, list and help;"
                                 + " type `help` to see each with an example."));
     }
 
@@ -108,7 +108,9 @@ class RefusalsEndToEndTest {
 
         assertEquals("ephemeral", reply.json().get("response_type").getAsString());
         for (String example : List.of("release openwarehouse project=tv image-tag=prod_81ab7ac",
-                "deploy openwarehouse env=dev image-tag=dev_1bac23", "help release")) {
+                "deploy openwarehouse env=dev image-tag=dev_1bac23",
+                "scale openwarehouse-tv-gql-external env=prod maxReplicas=12", "list project=tv env=staging",
+                "help release")) {
             assertTrue(reply.text().contains("Example: `" + example + "`"), reply.text());
         }
         assertEquals(200, h.ci("help").status());

@@ -1,5 +1,6 @@
 package majortom.ci;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public final class CiReplies {
             commit.addProperty("url", c.url().orElse(null));
             reply.add("commit", commit);
         });
+        if (!outcome.lines().isEmpty()) {
+            JsonArray lines = new JsonArray();
+            outcome.lines().forEach(lines::add);
+            reply.add("lines", lines);
+        }
         return reply;
     }
 

@@ -3,7 +3,7 @@ package majortom.command;
 /**
  * A command, parsed and checked, ready to run; nothing past the parser sees raw text.
  */
-public sealed interface Command permits Release, Deploy, Help {
+public sealed interface Command permits Release, Deploy, Scale, ListServices, ListHistory, Help {
 
     /** Calls the handler's method for this kind of command, so every kind is handled or the build fails. */
     <R> R accept(Handler<R> handler);
@@ -18,6 +18,12 @@ public sealed interface Command permits Release, Deploy, Help {
         R release(Release command);
 
         R deploy(Deploy command);
+
+        R scale(Scale command);
+
+        R listServices(ListServices command);
+
+        R listHistory(ListHistory command);
 
         R help(Help command);
     }

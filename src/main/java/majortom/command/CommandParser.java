@@ -37,6 +37,8 @@ public final class CommandParser {
         return switch (verb) {
             case RELEASE -> release(args);
             case DEPLOY -> deploy(args);
+            case SCALE -> scale(args);
+            case LIST -> list(args);
             case HELP -> help(args);
         };
     }
@@ -61,6 +63,49 @@ public final class CommandParser {
                     + " `release " + repo + " image-tag=" + tag + "` (add project= for a multi-project repo).");
         }
         return new Deploy(repo, stage, tag);
+    }
+
+    private static Scale scale(Arguments args) {
+        args.allowOnly(Set.of("env", "minReplicas", "maxReplicas"));
+        String service = args.positional("the service to scale");
+        Stage stage = stage(args.required("env", "the stage"));
+        List<ReplicaBound> bounds = new ArrayList<>();
+        for (String key : args.keys()) {
+            ReplicaBound.Field.ofKey(key).ifPresent(field -> bounds.add(
+                    new ReplicaBound(field, positive(key, args.required(key, "a positive whole number")))));
+        }
+        if (bounds.isEmpty()) {
+            throw new UsageException("scale needs minReplicas=, maxReplicas= or both, for example `"
+                    + Verb.SCALE.example() + "`.");
+        }
+        return new Scale(service, stage, bounds);
+    }
+
+    private static Command list(Arguments args) {
+        args.allowOnly(Set.of("project", "env"));
+        Optional<String> project = args.optional("project");
+        if (project.isPresent()) {
+            if (!args.positionals.isEmpty()) {
+                throw new UsageException("list takes either project= or a service or repo name, not both;"
+                        + " for example `list project=tv env=staging` or `list mirror-tv-nuxt env=prod`.");
+            }
+            return new ListServices(project.get(), stage(args.required("env", "the stage")));
+        }
+        String target = args.positional("project= or a service or repo name");
+        return new ListHistory(target, stage(args.required("env", "the stage")));
+    }
+
+    private static Stage stage(String env) {
+        return Stage.fromLabel(env).orElseThrow(() -> new UsageException(
+                "env=" + env + " is not a stage; use env=dev, env=staging or env=prod."));
+    }
+
+    private static int positive(String key, String value) {
+        if (!value.matches("[0-9]{1,6}") || Integer.parseInt(value) < 1) {
+            throw new UsageException(key + "=" + value + " is not a positive whole number; write for example "
+                    + key + "=3.");
+        }
+        return Integer.parseInt(value);
     }
 
     private static Help help(Arguments args) {
@@ -124,6 +169,11 @@ public final class CommandParser {
                 throw new UsageException(verb.word() + " does not take " + key + "=. "
                         + near.map(k -> "Did you mean " + k + "=? ").orElse("") + takes);
             }
+        }
+
+        /** The keys given, in the order they were typed. */
+        List<String> keys() {
+            return List.copyOf(named.keySet());
         }
 
         String positional(String what) {

@@ -15,6 +15,12 @@ public enum Verb {
     DEPLOY("deploy", "deploy {repo} env={dev|staging} image-tag={tag}",
             "deploy openwarehouse env=dev image-tag=dev_1bac23",
             "Sets the image tag of dev or staging, for every project of the repo; prod goes through release."),
+    SCALE("scale", "scale {service} env={stage} [minReplicas={n}] [maxReplicas={n}]",
+            "scale openwarehouse-tv-gql-external env=prod maxReplicas=12",
+            "Sets the autoscaling bounds of a service in a stage; give one bound or both."),
+    LIST("list", "list project={project} env={stage} | list {service or repo} env={stage}",
+            "list project=tv env=staging",
+            "Lists the services and repos of a project, or the latest eleven changes to a service or repo."),
     HELP("help", "help [command]",
             "help release",
             "Lists the commands, or shows one command's usage.");

@@ -73,6 +73,21 @@ public record Codebase(
         };
     }
 
+    /**
+     * The HorizontalPodAutoscaler file of a service in a stage; the project and service are those of
+     * a multi-project {@link ServiceName} and absent for the single layout.
+     */
+    public String hpaFile(Stage stage, Optional<String> project, Optional<String> service) {
+        return switch (layout) {
+            case SINGLE -> repo + "/overlays/" + stage.label() + "/hpa.yaml";
+            case MULTI_PROJECT -> repo + "/overlays/" + stage.label() + "/overlays/"
+                    + project.orElseThrow(() -> new IllegalArgumentException("a multi-project hpa needs a project"))
+                    + "/overlays/"
+                    + service.orElseThrow(() -> new IllegalArgumentException("a multi-project hpa needs a service"))
+                    + "/hpa.yaml";
+        };
+    }
+
     /** Whether the image tag is set per project in this stage (multi-project prod) rather than once for all. */
     public boolean imagePerProject(Stage stage) {
         return layout == Layout.MULTI_PROJECT && stage == Stage.PROD;

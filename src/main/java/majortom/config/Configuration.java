@@ -23,6 +23,12 @@ public record Configuration(GitHubSettings github, List<Codebase> codebases) {
         return codebases.stream().filter(c -> c.repo().equals(repo)).findFirst();
     }
 
+    /** Every service name of every codebase that has the stage, in configuration order. */
+    public List<ServiceName> serviceNames(Stage stage) {
+        return codebases.stream().filter(c -> c.hasStage(stage))
+                .flatMap(c -> c.serviceNames().stream()).collect(Collectors.toList());
+    }
+
     /** The configured repo names, in the order of function.yaml, for error messages. */
     public String repoNames() {
         return codebases.stream().map(Codebase::repo).collect(Collectors.joining(", "));

@@ -17,4 +17,18 @@ public record ServiceName(String name, Codebase codebase, Optional<String> proje
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(service, "service");
     }
+
+    public String hpaFile(Stage stage) {
+        return codebase.hpaFile(stage, project, service);
+    }
+
+    /** The image file this service runs from in a stage: its project's in prod, else the shared one. */
+    public String imageFile(Stage stage) {
+        return codebase.imageFile(stage, project);
+    }
+
+    /** {@code openwarehouse/openwarehouse-tv-cms} for multi-project services, {@code mirror-tv-nuxt} for single ones. */
+    public String listing() {
+        return project.isPresent() ? codebase.repo() + "/" + name : name;
+    }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import majortom.command.Caller;
+import majortom.error.CommandException;
 import majortom.error.ConflictException;
 import majortom.error.RefusedException;
 import majortom.repo.CommitRef;
@@ -56,10 +58,17 @@ public final class FileUpdater {
      */
     public <P> Result<P> update(String path, Function<String, P> edit, Function<P, Proposal> proposalOf,
             Caller caller, String command) {
+        return update(path, () -> new RefusedException(path
+                + " is not in kubernetes-configs, so there is nothing to change there."
+                + " Ask an admin to check this codebase's layout and stages in function.yaml."),
+                edit, proposalOf, caller, command);
+    }
+
+    /** As {@link #update(String, Function, Function, Caller, String)}, with the error for a missing file. */
+    public <P> Result<P> update(String path, Supplier<? extends CommandException> whenMissing,
+            Function<String, P> edit, Function<P, Proposal> proposalOf, Caller caller, String command) {
         for (int attempt = 0; ; attempt++) {
-            FileSnapshot snapshot = repository.read(path).orElseThrow(() -> new RefusedException(path
-                    + " is not in kubernetes-configs, so there is nothing to change there."
-                    + " Ask an admin to check this codebase's layout and stages in function.yaml."));
+            FileSnapshot snapshot = repository.read(path).orElseThrow(whenMissing);
             P edited;
             try {
                 edited = edit.apply(snapshot.content());

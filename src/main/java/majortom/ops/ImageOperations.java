@@ -63,13 +63,12 @@ public final class ImageOperations {
         edit.removedDigest().ifPresent(d -> notes.add("Removed the digest pin " + d
                 + ", which kustomize would have used instead of the tag."));
         if (result.commit().isEmpty()) {
-            return new Outcome(verb, target, false, target + " is already at " + tag + "; nothing to change.",
-                    List.of(change), Optional.empty(), Optional.of(path), notes, List.of());
+            return Outcome.edit(verb, target, target + " is already at " + tag + "; nothing to change.",
+                    List.of(change), Optional.empty(), path, notes);
         }
         String sha = result.commit().get().shortSha();
-        return new Outcome(verb, target, true,
-                verb.word() + " " + target + ": " + change.describe() + " (commit " + sha + ").",
-                List.of(change), result.commit(), Optional.of(path), notes, List.of());
+        return Outcome.edit(verb, target, verb.word() + " " + target + ": " + change.describe() + " (commit " + sha + ").",
+                List.of(change), result.commit(), path, notes);
     }
 
     private static FileUpdater.Proposal proposal(Verb verb, String target, String tag, ImageTagEdit edit) {

@@ -7,7 +7,10 @@ import majortom.command.Caller;
 import majortom.command.Command;
 import majortom.command.Deploy;
 import majortom.command.Help;
+import majortom.command.ListHistory;
+import majortom.command.ListServices;
 import majortom.command.Release;
+import majortom.command.Scale;
 import majortom.command.Verb;
 
 /**
@@ -16,9 +19,13 @@ import majortom.command.Verb;
 public final class Operations {
 
     private final ImageOperations images;
+    private final ScaleOperations scaling;
+    private final ListOperations lists;
 
-    public Operations(ImageOperations images) {
+    public Operations(ImageOperations images, ScaleOperations scaling, ListOperations lists) {
         this.images = Objects.requireNonNull(images, "images");
+        this.scaling = Objects.requireNonNull(scaling, "scaling");
+        this.lists = Objects.requireNonNull(lists, "lists");
     }
 
     public Outcome run(Command command, Caller caller) {
@@ -31,6 +38,21 @@ public final class Operations {
             @Override
             public Outcome deploy(Deploy c) {
                 return images.deploy(c, caller);
+            }
+
+            @Override
+            public Outcome scale(Scale c) {
+                return scaling.scale(c, caller);
+            }
+
+            @Override
+            public Outcome listServices(ListServices c) {
+                return lists.services(c);
+            }
+
+            @Override
+            public Outcome listHistory(ListHistory c) {
+                return lists.history(c);
             }
 
             @Override

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import majortom.config.Codebase;
 import majortom.config.Configuration;
+import majortom.config.ServiceName;
 import majortom.config.Stage;
 import majortom.error.UnknownTargetException;
 
@@ -38,6 +39,23 @@ public final class Targets {
         throw new UnknownTargetException(codebase.repo() + " has no " + stage + " stage here; use "
                 + (valid.isEmpty() ? "another repo" : "env=" + join(valid.stream().map(Stage::label)
                         .collect(Collectors.toList()), "or env=")) + ".");
+    }
+
+    /** A service by its whole name, among the services of codebases that have the stage. */
+    public ServiceName service(String name, Stage stage) {
+        List<ServiceName> valid = configuration.serviceNames(stage);
+        for (ServiceName s : valid) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        boolean elsewhere = configuration.codebases().stream()
+                .flatMap(c -> c.serviceNames().stream()).anyMatch(s -> s.name().equals(name));
+        throw new UnknownTargetException((elsewhere
+                ? name + " has no " + stage + " stage. "
+                : "There is no service '" + name + "' in " + stage + ". ")
+                + "The services of " + stage + " are "
+                + valid.stream().map(ServiceName::name).collect(Collectors.joining(", ")) + ".");
     }
 
     public String project(Codebase codebase, String project) {

@@ -1,5 +1,6 @@
 package majortom.repo;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,10 @@ public interface ConfigRepository {
      * @param message the full commit message, title and trailers
      */
     WriteResult write(FileSnapshot base, String content, String message);
+
+    /**
+     * The latest commits on the branch that changed {@code path}, newest first, at most {@code limit};
+     * one request, so implementations must be safe to call from several threads at once.
+     */
+    List<CommitInfo> history(String path, int limit);
 }

@@ -9,6 +9,7 @@ import majortom.command.Caller;
 import majortom.command.Verb;
 import majortom.error.CommandException;
 import majortom.ops.Change;
+import majortom.ops.HistoryLine;
 import majortom.ops.Outcome;
 
 /**
@@ -24,9 +25,14 @@ public final class SlackReplies {
 
     /** A success: in the channel, saying who did what where, old and new values, and the commit. */
     public static JsonObject success(Outcome outcome, Caller caller) {
-        if (outcome.verb() == Verb.HELP) {
-            return help(outcome);
-        }
+        return switch (outcome.verb()) {
+            case RELEASE, DEPLOY, SCALE -> edit(outcome, caller);
+            // Read-only answers go to the asker alone, so a channel is not flooded with listings.
+            case LIST, HELP -> report(outcome);
+        };
+    }
+
+    private static JsonObject edit(Outcome outcome, Caller caller) {
         JsonObject reply = new JsonObject();
         reply.addProperty("response_type", "in_channel");
         String who = who(caller);
@@ -82,10 +88,19 @@ public final class SlackReplies {
                 + " and give the reference to whoever runs major-tom.");
     }
 
-    private static JsonObject help(Outcome outcome) {
+    private static JsonObject report(Outcome outcome) {
         StringBuilder text = new StringBuilder("*").append(escape(outcome.message())).append("*");
-        for (String line : outcome.lines()) {
-            text.append("\n\u2022 ").append(escape(line));
+        if (!outcome.history().isEmpty()) {
+            for (HistoryLine h : outcome.history()) {
+                text.append("\n\u2022 ").append(escape(h.date())).append("  ")
+                        .append(h.url().map(u -> "<" + u + "|" + h.shortSha() + ">").orElse("`" + h.shortSha() + "`"))
+                        .append("  ").append(escape(h.title())).append("  _(").append(escape(h.requestedBy()))
+                        .append(")_");
+            }
+        } else {
+            for (String line : outcome.lines()) {
+                text.append(outcome.verb() == Verb.HELP ? "\n\u2022 " : "\n").append(escape(line));
+            }
         }
         JsonObject reply = ephemeral(text.toString());
         JsonArray blocks = new JsonArray();

@@ -133,7 +133,7 @@ final class YamlText {
      * indentation in block style and after a comma in flow style.
      */
     void insertAfter(MappingNode map, NodeTuple after, String key, String rendered) {
-        int valueEnd = offset(after.getValueNode().getEndMark());
+        int valueEnd = offset(lastScalarEnd(after.getValueNode()));
         if (map.getFlowStyle() == FlowStyle.FLOW) {
             splices.add(new Splice(valueEnd, valueEnd, ", " + key + ": " + rendered));
             return;
@@ -143,12 +143,50 @@ final class YamlText {
         splices.add(new Splice(lineEnd, lineEnd, lineBreak + " ".repeat(column) + key + ": " + rendered));
     }
 
+    /**
+     * Adds {@code key: rendered} to a mapping just before the tuple {@code before}, on a line of its
+     * own in block style.
+     */
+    void insertBefore(MappingNode map, NodeTuple before, String key, String rendered) {
+        int keyStart = offset(before.getKeyNode().getStartMark());
+        if (map.getFlowStyle() == FlowStyle.FLOW) {
+            splices.add(new Splice(keyStart, keyStart, key + ": " + rendered + ", "));
+            return;
+        }
+        int lineStart = lineStart(keyStart);
+        if (!text.substring(lineStart, keyStart).isBlank()) {
+            // The key shares its line with "- " or its parent: insert after the previous tuple instead.
+            int index = map.getValue().indexOf(before);
+            if (index > 0) {
+                insertAfter(map, map.getValue().get(index - 1), key, rendered);
+                return;
+            }
+            throw new EditException("there is no place to insert " + key + " in its mapping");
+        }
+        splices.add(new Splice(lineStart, lineStart, text.substring(lineStart, keyStart) + key + ": " + rendered
+                + lineBreak));
+    }
+
+    /**
+     * Where the text of a node ends: for a block collection, the end of its last scalar, since the
+     * collection's own end mark may lie on a later line.
+     */
+    private static Mark lastScalarEnd(Node node) {
+        if (node instanceof MappingNode m && m.getFlowStyle() != FlowStyle.FLOW && !m.getValue().isEmpty()) {
+            return lastScalarEnd(m.getValue().get(m.getValue().size() - 1).getValueNode());
+        }
+        if (node instanceof SequenceNode q && q.getFlowStyle() != FlowStyle.FLOW && !q.getValue().isEmpty()) {
+            return lastScalarEnd(q.getValue().get(q.getValue().size() - 1));
+        }
+        return node.getEndMark();
+    }
+
     /** Removes a tuple from a mapping with its line (block style) or its comma (flow style). */
     void remove(MappingNode map, NodeTuple tuple) {
         List<NodeTuple> tuples = map.getValue();
         int index = tuples.indexOf(tuple);
         int keyStart = offset(tuple.getKeyNode().getStartMark());
-        int valueEnd = offset(tuple.getValueNode().getEndMark());
+        int valueEnd = offset(lastScalarEnd(tuple.getValueNode()));
         if (index == 0) {
             if (tuples.size() == 1) {
                 throw new EditException("it would leave an empty mapping");
@@ -156,7 +194,7 @@ final class YamlText {
             // The first key may share its line with "- " or "{": keep that, drop up to the next key.
             splices.add(new Splice(keyStart, offset(tuples.get(1).getKeyNode().getStartMark()), ""));
         } else if (map.getFlowStyle() == FlowStyle.FLOW) {
-            int previousEnd = offset(tuples.get(index - 1).getValueNode().getEndMark());
+            int previousEnd = offset(lastScalarEnd(tuples.get(index - 1).getValueNode()));
             splices.add(new Splice(previousEnd, valueEnd, ""));
         } else {
             int start = lineStart(keyStart);

@@ -31,6 +31,15 @@ class CommandParserTest {
                         new Deploy("openwarehouse", Stage.DEV, new ImageTag("dev_1bac23"))),
                 Arguments.of("deploy openwarehouse env=Staging image-tag=s",
                         new Deploy("openwarehouse", Stage.STAGING, new ImageTag("s"))),
+                Arguments.of("scale openwarehouse-tv-gql-external env=prod maxReplicas=12 minReplicas=3",
+                        new Scale("openwarehouse-tv-gql-external", Stage.PROD, java.util.List.of(
+                                new ReplicaBound(ReplicaBound.Field.MAX_REPLICAS, 12),
+                                new ReplicaBound(ReplicaBound.Field.MIN_REPLICAS, 3)))),
+                Arguments.of("scale mirror-tv-nuxt env=staging minReplicas=1",
+                        new Scale("mirror-tv-nuxt", Stage.STAGING, java.util.List.of(
+                                new ReplicaBound(ReplicaBound.Field.MIN_REPLICAS, 1)))),
+                Arguments.of("list project=tv env=staging", new ListServices("tv", Stage.STAGING)),
+                Arguments.of("list openwarehouse-tv-cms env=prod", new ListHistory("openwarehouse-tv-cms", Stage.PROD)),
                 Arguments.of("", new Help(Optional.empty())),
                 Arguments.of("help", new Help(Optional.empty())),
                 Arguments.of("help deploy", new Help(Optional.of(Verb.DEPLOY))));
@@ -62,7 +71,19 @@ class CommandParserTest {
                 Arguments.of("deploy a env=qa image-tag=x", Fault.USAGE, "env=qa is not a stage"),
                 Arguments.of("help me please", Fault.USAGE, "help takes one name"),
                 Arguments.of("help x=1", Fault.USAGE, "help takes no name=value arguments"),
-                Arguments.of("help scale", Fault.USAGE, "There is no command 'scale'"),
+                Arguments.of("help info", Fault.USAGE, "There is no command 'info'"),
+                Arguments.of("scale svc env=prod", Fault.USAGE, "scale needs minReplicas=, maxReplicas= or both"),
+                Arguments.of("scale svc maxReplicas=3", Fault.USAGE, "scale needs env="),
+                Arguments.of("scale svc env=prod maxReplicas=0", Fault.USAGE, "maxReplicas=0 is not a positive whole number"),
+                Arguments.of("scale svc env=prod maxReplicas=-1", Fault.USAGE, "maxReplicas=-1 is not a positive"),
+                Arguments.of("scale svc env=prod maxReplicas=2.5", Fault.USAGE, "maxReplicas=2.5 is not a positive"),
+                Arguments.of("scale svc env=prod maxReplicas=lots", Fault.USAGE, "maxReplicas=lots is not a positive"),
+                Arguments.of("scale svc env=prod maxreplicas=3", Fault.USAGE, "Did you mean maxReplicas=?"),
+                Arguments.of("scale svc env=prod replicas=3", Fault.USAGE, "scale does not take replicas="),
+                Arguments.of("scale svc env=live maxReplicas=3", Fault.USAGE, "env=live is not a stage"),
+                Arguments.of("list env=prod", Fault.USAGE, "list needs project= or a service or repo name"),
+                Arguments.of("list project=tv", Fault.USAGE, "list needs env="),
+                Arguments.of("list svc project=tv env=prod", Fault.USAGE, "list takes either project= or a service"),
                 Arguments.of("rollback", Fault.USAGE, "I don't know the command 'rollback'"));
     }
 

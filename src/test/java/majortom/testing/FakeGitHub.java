@@ -91,8 +91,18 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     /** Commits a change as a person would, outside major-tom. */
     public void commitByHand(String path, String content, String message, String author) {
         put(path, content);
+        commitByHand(List.of(path), message, author);
+    }
+
+    /** Records a hand-made commit of several paths, without changing their content. */
+    public void commitByHand(List<String> paths, String message, String author) {
         commits.add(new Commit(sha1Hex(("hand" + commits.size() + message).getBytes(StandardCharsets.UTF_8)),
-                message, clock.instant(), author, List.of(path)));
+                message, nextDate(), author, List.copyOf(paths)));
+    }
+
+    /** Commits are a minute apart, in the order they were made, so "newest first" is well defined. */
+    private Instant nextDate() {
+        return clock.instant().plusSeconds(60L * commits.size());
     }
 
     /** Loads the sample kubernetes-configs that ships with major-tom. */
@@ -166,7 +176,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
         files.put(file, content);
         String message = body.get("message").getAsString();
         String commitSha = sha1Hex((commits.size() + message + blobSha(content)).getBytes(StandardCharsets.UTF_8));
-        commits.add(new Commit(commitSha, message, clock.instant(), "major-tom[bot]", List.of(file)));
+        commits.add(new Commit(commitSha, message, nextDate(), "major-tom[bot]", List.of(file)));
         JsonObject response = new JsonObject();
         response.add("content", contentJson(file, content));
         JsonObject commit = new JsonObject();

@@ -12,16 +12,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import majortom.config.GitHubSettings;
 import majortom.error.RefusedException;
 import majortom.error.UpstreamException;
+import majortom.repo.CommitInfo;
 import majortom.repo.CommitRef;
 import majortom.repo.ConfigRepository;
 import majortom.repo.FileSnapshot;
 import majortom.repo.WriteResult;
+import org.kohsuke.github.GHCommit;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHContentUpdateResponse;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -119,6 +122,31 @@ public final class GitHubConfigRepository implements ConfigRepository {
             throw upstream("write " + base.path(), e);
         } catch (IOException e) {
             throw upstream("write " + base.path(), e);
+        }
+    }
+
+    /**
+     * One page of the commits API for the path.
+     *
+     * @see <a href="https://docs.github.com/en/rest/commits/commits#list-commits">List commits</a>
+     */
+    @Override
+    public List<CommitInfo> history(String path, int limit) {
+        try {
+            // Only the first page: iterating the PagedIterable would fetch every page.
+            List<GHCommit> page = repository().queryCommits().path(path).from(settings.branch())
+                    .pageSize(limit).list().iterator().nextPage();
+            List<CommitInfo> out = new ArrayList<>();
+            for (GHCommit commit : page.subList(0, Math.min(limit, page.size()))) {
+                GHCommit.ShortInfo info = commit.getCommitShortInfo();
+                String author = info.getAuthor() == null ? "" : info.getAuthor().getName();
+                out.add(new CommitInfo(commit.getSHA1(),
+                        Optional.ofNullable(commit.getHtmlUrl()).map(Object::toString),
+                        info.getCommitDate().toInstant(), info.getMessage(), author == null ? "" : author));
+            }
+            return out;
+        } catch (IOException e) {
+            throw upstream("read the history of " + path, e);
         }
     }
 

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import majortom.error.UpstreamException;
+import majortom.repo.CommitInfo;
 import majortom.repo.CommitRef;
 import majortom.repo.ConfigRepository;
 import majortom.repo.FileSnapshot;
@@ -110,6 +112,24 @@ public final class LocalGitConfigRepository implements ConfigRepository {
         } catch (IOException | GitAPIException e) {
             throw new UpstreamException("major-tom could not commit to the local repository at " + root
                     + "; nothing was changed. Check that it is a git working copy.", e);
+        }
+    }
+
+    @Override
+    public synchronized List<CommitInfo> history(String path, int limit) {
+        try {
+            if (git.getRepository().resolve(Constants.HEAD) == null) {
+                return List.of();
+            }
+            List<CommitInfo> out = new ArrayList<>();
+            for (RevCommit c : git.log().addPath(path).setMaxCount(limit).call()) {
+                out.add(new CommitInfo(c.getName(), Optional.empty(), c.getCommitterIdent().getWhenAsInstant(),
+                        c.getFullMessage(), c.getAuthorIdent().getName()));
+            }
+            return out;
+        } catch (IOException | GitAPIException e) {
+            throw new UpstreamException("major-tom could not read the history of " + path
+                    + " in the local repository at " + root + ". Check that it is a git working copy.", e);
         }
     }
 
