@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,8 @@ record Wiring(Configuration configuration, ConfigRepository repository, byte[] s
         }
         Path dir = value(env, "MAJOR_TOM_LOCAL_REPO").map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "major-tom", "kubernetes-configs"));
-        LocalGitConfigRepository local = LocalGitConfigRepository.openOrCreate(dir, configuration.github().branch());
+        LocalGitConfigRepository local = LocalGitConfigRepository.openOrCreate(dir, configuration.github().branch(),
+                Clock.systemUTC());
         LOG.info(() -> "GITHUB_TOKEN is not set: local mode on the git repository at " + local.root());
         return local;
     }

@@ -38,7 +38,7 @@ class KustomizeRenderTest {
     void editedOverlays_stillRender_withTheNewTags() throws Exception {
         assumeTrue(kubectlAvailable(), "kubectl is not installed: skipping the kustomize render check");
         Configuration configuration = Wiring.loadConfiguration(java.util.Optional.empty());
-        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir, "master");
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir, "master", Clock.systemUTC());
         Targets targets = new Targets(configuration);
         FileUpdater updater = new FileUpdater(repo, d -> { });
         Operations ops = new Operations(new ImageOperations(targets, updater), new ScaleOperations(targets, updater),

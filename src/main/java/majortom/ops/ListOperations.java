@@ -3,7 +3,7 @@ package majortom.ops;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,15 +96,12 @@ public final class ListOperations {
         for (String path : paths) {
             requests.put(path, CompletableFuture.supplyAsync(() -> repository.history(path, HISTORY_LIMIT), executor));
         }
-        Map<String, CommitInfo> bySha = new LinkedHashMap<>();
+        List<List<CommitInfo>> histories = new ArrayList<>();
         for (CompletableFuture<List<CommitInfo>> request : requests.values()) {
-            for (CommitInfo c : join(request)) {
-                bySha.putIfAbsent(c.sha(), c);
-            }
+            histories.add(join(request));
         }
-        List<CommitInfo> merged = new ArrayList<>(bySha.values());
-        merged.sort(Comparator.comparing(CommitInfo::date).reversed().thenComparing(CommitInfo::sha));
-        List<HistoryLine> history = merged.stream().limit(HISTORY_LIMIT).map(ListOperations::line)
+        List<CommitInfo> merged = merge(histories, HISTORY_LIMIT);
+        List<HistoryLine> history = merged.stream().map(ListOperations::line)
                 .collect(Collectors.toList());
         String message = history.isEmpty()
                 ? "No commits have changed " + target + " in " + stage + " yet."
@@ -112,6 +109,68 @@ public final class ListOperations {
         return new Outcome(Verb.LIST, target + "/" + stage, false, message, List.of(), Optional.empty(),
                 Optional.empty(), List.of(), history.stream().map(HistoryLine::plain).collect(Collectors.toList()),
                 history);
+    }
+
+    /**
+     * Merges per-file histories (each newest first) into one, newest first, without duplicates.
+     *
+     * <p>Commit dates have one-second resolution, so ties are common; each file's own order is then
+     * kept, and a commit is not taken while a file that also holds it still has newer commits.
+     */
+    static List<CommitInfo> merge(List<List<CommitInfo>> histories, int limit) {
+        int[] at = new int[histories.size()];
+        Set<String> taken = new HashSet<>();
+        List<CommitInfo> out = new ArrayList<>();
+        while (out.size() < limit) {
+            for (int i = 0; i < at.length; i++) {
+                while (at[i] < histories.get(i).size() && taken.contains(histories.get(i).get(at[i]).sha())) {
+                    at[i]++;
+                }
+            }
+            int pick = newestHead(histories, at, true);
+            if (pick < 0) {
+                // Histories that contradict each other: fall back to dates alone.
+                pick = newestHead(histories, at, false);
+            }
+            if (pick < 0) {
+                break;
+            }
+            CommitInfo next = histories.get(pick).get(at[pick]);
+            out.add(next);
+            taken.add(next.sha());
+            at[pick]++;
+        }
+        return out;
+    }
+
+    private static int newestHead(List<List<CommitInfo>> histories, int[] at, boolean keepFileOrder) {
+        int pick = -1;
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] >= histories.get(i).size() || keepFileOrder && heldBackElsewhere(histories, at, i)) {
+                continue;
+            }
+            if (pick < 0 || histories.get(i).get(at[i]).date().isAfter(histories.get(pick).get(at[pick]).date())) {
+                pick = i;
+            }
+        }
+        return pick;
+    }
+
+    /** Whether the head of history {@code i} appears in another history behind newer commits. */
+    private static boolean heldBackElsewhere(List<List<CommitInfo>> histories, int[] at, int i) {
+        String sha = histories.get(i).get(at[i]).sha();
+        for (int j = 0; j < at.length; j++) {
+            if (j == i) {
+                continue;
+            }
+            List<CommitInfo> other = histories.get(j);
+            for (int k = at[j] + 1; k < other.size(); k++) {
+                if (other.get(k).sha().equals(sha)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The files whose history makes up a target's history in a stage. */

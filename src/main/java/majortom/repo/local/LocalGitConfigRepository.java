@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,32 +34,37 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class LocalGitConfigRepository implements ConfigRepository {
 
-    private static final PersonIdent AUTHOR = new PersonIdent("major-tom", "major-tom@localhost");
-
     private final Git git;
     private final Path root;
+    private final Clock clock;
 
-    private LocalGitConfigRepository(Git git) {
+    private LocalGitConfigRepository(Git git, Clock clock) {
         this.git = git;
         this.root = git.getRepository().getWorkTree().toPath();
+        this.clock = clock;
+    }
+
+    /** A new identity per commit: a PersonIdent carries its creation time as the commit time. */
+    private static PersonIdent author(Clock clock) {
+        return new PersonIdent("major-tom", "major-tom@localhost", clock.instant(), ZoneOffset.UTC);
     }
 
     /**
      * Opens the git working copy at {@code dir}; when there is none, first fills it with the sample
      * kubernetes-configs that ships with major-tom and commits that on {@code branch}.
      */
-    public static LocalGitConfigRepository openOrCreate(Path dir, String branch) {
+    public static LocalGitConfigRepository openOrCreate(Path dir, String branch, Clock clock) {
         try {
             if (!Files.isDirectory(dir.resolve(".git"))) {
-                createSample(dir, branch);
+                createSample(dir, branch, author(clock));
             }
-            return new LocalGitConfigRepository(Git.open(dir.toFile()));
+            return new LocalGitConfigRepository(Git.open(dir.toFile()), clock);
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("could not open or create the local kubernetes-configs at " + dir, e);
         }
     }
 
-    private static void createSample(Path dir, String branch) throws IOException, GitAPIException {
+    private static void createSample(Path dir, String branch, PersonIdent author) throws IOException, GitAPIException {
         List<String> files = Sample.files();
         for (String file : files) {
             Path target = dir.resolve(file);
@@ -68,7 +75,7 @@ public final class LocalGitConfigRepository implements ConfigRepository {
         }
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call()) {
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("Sample kubernetes-configs for major-tom").setAuthor(AUTHOR).setCommitter(AUTHOR)
+            git.commit().setMessage("Sample kubernetes-configs for major-tom").setAuthor(author).setCommitter(author)
                     .setSign(false).call();
         }
     }
@@ -101,11 +108,12 @@ public final class LocalGitConfigRepository implements ConfigRepository {
             }
             Files.write(root.resolve(base.path()), content.getBytes(StandardCharsets.UTF_8));
             git.add().addFilepattern(base.path()).call();
+            PersonIdent author = author(clock);
             RevCommit commit = git.commit()
                     .setOnly(base.path())
                     .setMessage(message)
-                    .setAuthor(AUTHOR)
-                    .setCommitter(AUTHOR)
+                    .setAuthor(author)
+                    .setCommitter(author)
                     .setSign(false)
                     .call();
             return new WriteResult.Committed(new CommitRef(commit.getName(), Optional.empty()));

@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import majortom.repo.CommitInfo;
 import majortom.repo.FileSnapshot;
 import majortom.repo.WriteResult;
 import org.eclipse.jgit.api.Git;
@@ -22,9 +28,59 @@ class LocalGitConfigRepositoryTest {
     @TempDir
     Path dir;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void commits_carryTheTimeTheyWereMade_andHistoryIsNewestFirst() {
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master", clock);
+        clock.advance(Duration.ofMinutes(5));
+        FileSnapshot base = repo.read(PATH).orElseThrow();
+        repo.write(base, base.content() + "# a\n", "first");
+        clock.advance(Duration.ofMinutes(5));
+        base = repo.read(PATH).orElseThrow();
+        repo.write(base, base.content() + "# b\n", "second");
+
+        List<CommitInfo> history = repo.history(PATH, 11);
+
+        assertEquals(List.of("second", "first", "Sample kubernetes-configs for major-tom"),
+                history.stream().map(CommitInfo::message).collect(java.util.stream.Collectors.toList()));
+        assertEquals(List.of(Instant.parse("2026-11-25T03:10:00Z"), Instant.parse("2026-11-25T03:05:00Z"),
+                Instant.parse("2026-11-25T03:00:00Z")),
+                history.stream().map(CommitInfo::date).collect(java.util.stream.Collectors.toList()));
+        assertEquals(1, repo.history(PATH, 1).size());
+    }
+
     @Test
     void openOrCreate_onAnEmptyFolder_copiesTheSampleAndCommitsIt() throws Exception {
-        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master");
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master", clock);
 
         assertTrue(Files.exists(dir.resolve("k").resolve(PATH)));
         assertTrue(repo.read(PATH).orElseThrow().content().contains("newTag: \"prod_399440e\""));
@@ -36,7 +92,7 @@ class LocalGitConfigRepositoryTest {
 
     @Test
     void write_withTheCurrentSha_makesARealCommitOfThatFileOnly() throws Exception {
-        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master");
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master", clock);
         Files.writeString(dir.resolve("k/README.md"), "local edit, not to be committed\n", StandardCharsets.UTF_8);
         FileSnapshot before = repo.read(PATH).orElseThrow();
 
@@ -57,7 +113,7 @@ class LocalGitConfigRepositoryTest {
 
     @Test
     void write_withAStaleSha_isStaleAndWritesNothing() {
-        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master");
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master", clock);
         FileSnapshot before = repo.read(PATH).orElseThrow();
         repo.write(before, before.content() + "# one\n", "one");
 
@@ -69,7 +125,7 @@ class LocalGitConfigRepositoryTest {
 
     @Test
     void read_aMissingFile_isEmpty() {
-        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master");
+        LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir.resolve("k"), "master", clock);
         assertTrue(repo.read("nope/kustomization.yaml").isEmpty());
         assertTrue(repo.read("mirror-tv-nuxt").isEmpty(), "a folder is not a file");
     }
