@@ -43,6 +43,7 @@ final class FunctionHarness implements AutoCloseable {
     static final String SECRET = "test-signing-secret-0123456789";
     static final String CI_TOKEN = "ci-token-cloudbuild-0123456789";
     static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+    static final String REPO = "/repos/mirror-media/kubernetes-configs";
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Configuration configuration = Wiring.loadConfiguration(java.util.Optional.empty());
@@ -115,6 +116,21 @@ final class FunctionHarness implements AutoCloseable {
     List<String> githubRequests() {
         return wiremock.findAll(anyRequestedFor(anyUrl())).stream()
                 .map(FunctionHarness::describe).collect(Collectors.toList());
+    }
+
+    /** The GitHub request that reads a file. */
+    static String contents(String path) {
+        return "GET " + REPO + "/contents/" + path + "?ref=master";
+    }
+
+    /** The GitHub request that writes a file. */
+    static String put(String path) {
+        return "PUT " + REPO + "/contents/" + path;
+    }
+
+    /** The GitHub request that reads a file's history, first page only. */
+    static String commits(String path) {
+        return "GET " + REPO + "/commits?path=" + path.replace("/", "%2F") + "&sha=master&per_page=11";
     }
 
     void resetRequests() {

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import static majortom.FunctionHarness.REPO;
+import static majortom.FunctionHarness.contents;
+import static majortom.FunctionHarness.put;
+
 import majortom.FunctionHarness.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 class ReleaseDeployEndToEndTest {
 
-    private static final String REPO = "/repos/mirror-media/kubernetes-configs";
     private static final String OW_PROD_TV = "openwarehouse/overlays/prod/overlays/tv/base/kustomization.yaml";
     private static final String OW_DEV = "openwarehouse/overlays/dev/base/kustomization.yaml";
     private static final String NUXT_PROD = "mirror-tv-nuxt/overlays/prod/kustomization.yaml";
@@ -33,14 +36,6 @@ class ReleaseDeployEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         h.close();
-    }
-
-    private static String contents(String path) {
-        return "GET " + REPO + "/contents/" + path + "?ref=master";
-    }
-
-    private static String put(String path) {
-        return "PUT " + REPO + "/contents/" + path;
     }
 
     @Test

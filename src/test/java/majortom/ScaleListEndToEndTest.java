@@ -8,6 +8,11 @@ import com.google.gson.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import static majortom.FunctionHarness.REPO;
+import static majortom.FunctionHarness.commits;
+import static majortom.FunctionHarness.contents;
+import static majortom.FunctionHarness.put;
+
 import majortom.FunctionHarness.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 class ScaleListEndToEndTest {
 
-    private static final String REPO = "/repos/mirror-media/kubernetes-configs";
     private static final String GQL_PROD_HPA = "openwarehouse/overlays/prod/overlays/tv/overlays/gql-external/hpa.yaml";
     private static final String OW_PROD_TV = "openwarehouse/overlays/prod/overlays/tv/base/kustomization.yaml";
     private static final String OW_PROD_READR = "openwarehouse/overlays/prod/overlays/readr/base/kustomization.yaml";
@@ -31,14 +35,6 @@ class ScaleListEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         h.close();
-    }
-
-    private static String contents(String path) {
-        return "GET " + REPO + "/contents/" + path + "?ref=master";
-    }
-
-    private static String commits(String path) {
-        return "GET " + REPO + "/commits?path=" + path.replace("/", "%2F") + "&sha=master&per_page=11";
     }
 
     private static List<String> lines(Reply reply) {
@@ -66,7 +62,7 @@ class ScaleListEndToEndTest {
                 + "Requested-by: roadrunner (U2CERLKJA) via Slack #deploys\n"
                 + "Command: scale openwarehouse-tv-gql-external env=prod maxReplicas=20 minReplicas=4\n",
                 h.github.commits().get(0).message());
-        assertEquals(List.of("GET " + REPO, contents(GQL_PROD_HPA), "PUT " + REPO + "/contents/" + GQL_PROD_HPA),
+        assertEquals(List.of("GET " + REPO, contents(GQL_PROD_HPA), put(GQL_PROD_HPA)),
                 h.githubRequests());
     }
 

@@ -20,6 +20,9 @@ import majortom.ops.Outcome;
  */
 public final class SlackReplies {
 
+    /** @see <a href="https://api.slack.com/reference/block-kit/blocks#section">Section block: text up to 3000 characters</a> */
+    private static final int SECTION_LIMIT = 3000;
+
     private SlackReplies() {
     }
 
@@ -103,9 +106,12 @@ public final class SlackReplies {
             }
         }
         JsonObject reply = ephemeral(text.toString());
-        JsonArray blocks = new JsonArray();
-        blocks.add(section(text.toString()));
-        reply.add("blocks", blocks);
+        // A section holds at most 3000 characters; longer answers go as plain message text.
+        if (text.length() <= SECTION_LIMIT) {
+            JsonArray blocks = new JsonArray();
+            blocks.add(section(text.toString()));
+            reply.add("blocks", blocks);
+        }
         return reply;
     }
 
