@@ -27,6 +27,7 @@ import majortom.command.Verb;
 import majortom.config.Configuration;
 import majortom.error.CommandException;
 import majortom.http.Form;
+import majortom.ops.AccessControl;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
 import majortom.ops.ListOperations;
@@ -80,8 +81,9 @@ public final class MajorTomFunction implements HttpFunction {
         this.ciTokens = ciTokens;
         Targets targets = new Targets(configuration);
         FileUpdater updater = new FileUpdater(repository, pause);
-        this.operations = new Operations(new ImageOperations(targets, updater), new ScaleOperations(targets, updater),
-                new ListOperations(targets, repository, HISTORY_THREADS));
+        AccessControl access = new AccessControl(configuration.access());
+        this.operations = new Operations(new ImageOperations(targets, updater, access),
+                new ScaleOperations(targets, updater), new ListOperations(targets, repository, HISTORY_THREADS), access);
     }
 
     @Override

@@ -46,10 +46,9 @@ final class FunctionHarness implements AutoCloseable {
     static final String REPO = "/repos/mirror-media/kubernetes-configs";
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final Configuration configuration = Wiring.loadConfiguration(java.util.Optional.empty());
-    final FakeGitHub github = new FakeGitHub(configuration.github().repository(), configuration.github().branch(), clock)
-            .withSample();
-    final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
+    final Configuration configuration;
+    final FakeGitHub github;
+    final WireMockServer wiremock;
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Invoker invoker;
@@ -67,6 +66,14 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     FunctionHarness() throws Exception {
+        this(Wiring.loadConfiguration(java.util.Optional.empty()));
+    }
+
+    FunctionHarness(Configuration configuration) throws Exception {
+        this.configuration = configuration;
+        this.github = new FakeGitHub(configuration.github().repository(), configuration.github().branch(), clock)
+                .withSample();
+        this.wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
         wiremock.start();
         wiremock.stubFor(any(urlPathMatching("/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(FakeGitHub.NAME)));
@@ -81,8 +88,12 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     Reply slack(String text) throws Exception {
-        String body = form(Map.of("text", text, "user_id", "U2CERLKJA", "user_name", "roadrunner",
-                "channel_id", "C0DEPLOYS", "channel_name", "deploys", "command", "/major-tom",
+        return slackAs("U2CERLKJA", "C0DEPLOYS", text);
+    }
+
+    Reply slackAs(String userId, String channelId, String text) throws Exception {
+        String body = form(Map.of("text", text, "user_id", userId, "user_name", "roadrunner",
+                "channel_id", channelId, "channel_name", "deploys", "command", "/major-tom",
                 "response_url", "https://hooks.slack.invalid/commands/1"));
         String ts = Long.toString(NOW.getEpochSecond());
         return post(body, Map.of("X-Slack-Request-Timestamp", ts,

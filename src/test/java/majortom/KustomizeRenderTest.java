@@ -15,6 +15,7 @@ import majortom.ci.CiTokens;
 import majortom.command.Caller;
 import majortom.command.CommandParser;
 import majortom.config.Configuration;
+import majortom.ops.AccessControl;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
 import majortom.ops.ListOperations;
@@ -41,8 +42,9 @@ class KustomizeRenderTest {
         LocalGitConfigRepository repo = LocalGitConfigRepository.openOrCreate(dir, "master", Clock.systemUTC());
         Targets targets = new Targets(configuration);
         FileUpdater updater = new FileUpdater(repo, d -> { });
-        Operations ops = new Operations(new ImageOperations(targets, updater), new ScaleOperations(targets, updater),
-                new ListOperations(targets, repo, Runnable::run));
+        AccessControl open = new AccessControl(configuration.access());
+        Operations ops = new Operations(new ImageOperations(targets, updater, open), new ScaleOperations(targets, updater),
+                new ListOperations(targets, repo, Runnable::run), open);
         CommandParser parser = new CommandParser();
         Caller caller = new Caller.CiClient("test");
         for (String command : List.of("release openwarehouse project=tv image-tag=1.10",

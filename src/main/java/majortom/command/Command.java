@@ -10,6 +10,9 @@ public sealed interface Command permits Release, Deploy, Scale, ListServices, Li
 
     Verb verb();
 
+    /** The stage the command acts on; help has none. */
+    java.util.Optional<majortom.config.Stage> targetStage();
+
     /** The command as one would type it, normalised; it goes into commit messages. */
     String canonical();
 

@@ -23,6 +23,11 @@ public record Deploy(String repo, Stage stage, ImageTag tag) implements Command 
     }
 
     @Override
+    public java.util.Optional<majortom.config.Stage> targetStage() {
+        return java.util.Optional.of(stage);
+    }
+
+    @Override
     public Verb verb() {
         return Verb.DEPLOY;
     }

@@ -18,6 +18,11 @@ public record Help(Optional<Verb> topic) implements Command {
     }
 
     @Override
+    public java.util.Optional<majortom.config.Stage> targetStage() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Verb verb() {
         return Verb.HELP;
     }

@@ -19,6 +19,11 @@ public record ListHistory(String target, Stage stage) implements Command {
     }
 
     @Override
+    public java.util.Optional<majortom.config.Stage> targetStage() {
+        return java.util.Optional.of(stage);
+    }
+
+    @Override
     public Verb verb() {
         return Verb.LIST;
     }

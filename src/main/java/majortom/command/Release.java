@@ -20,6 +20,11 @@ public record Release(String repo, Optional<String> project, ImageTag tag) imple
     }
 
     @Override
+    public java.util.Optional<majortom.config.Stage> targetStage() {
+        return java.util.Optional.of(majortom.config.Stage.PROD);
+    }
+
+    @Override
     public Verb verb() {
         return Verb.RELEASE;
     }

@@ -26,6 +26,11 @@ public record Scale(String service, Stage stage, List<ReplicaBound> bounds) impl
     }
 
     @Override
+    public java.util.Optional<majortom.config.Stage> targetStage() {
+        return java.util.Optional.of(stage);
+    }
+
+    @Override
     public Verb verb() {
         return Verb.SCALE;
     }

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What major-tom manages: the kubernetes-configs repository and the codebases in it.
+ * What major-tom manages: the kubernetes-configs repository and the codebases in it, and who may change them.
  */
-public record Configuration(GitHubSettings github, List<Codebase> codebases) {
+public record Configuration(GitHubSettings github, List<Codebase> codebases, AccessPolicy access) {
 
     public Configuration {
         Objects.requireNonNull(github, "github");
+        Objects.requireNonNull(access, "access");
         codebases = List.copyOf(codebases);
         long distinct = codebases.stream().map(Codebase::repo).distinct().count();
         if (distinct != codebases.size()) {

@@ -18,7 +18,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigurationLoader {
 
     /** Top-level sections; those other than github and codebases are read by other parts or by scripts/deploy. */
-    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases");
+    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases", "access");
+    private static final Set<String> ACCESS_KEYS = Set.of("rules", "tag-patterns");
+    private static final Set<String> RULE_KEYS = Set.of("commands", "stages", "users", "channels", "ci");
+    /** The words a rule may name; info is accepted ahead of the command itself. */
+    private static final Set<String> COMMANDS = Set.of("release", "deploy", "scale", "list", "info", "help");
     private static final Set<String> GITHUB_KEYS = Set.of("repository", "branch");
     private static final Set<String> CODEBASE_KEYS =
             Set.of("repo", "layout", "image", "stages", "projects", "services");
@@ -58,7 +62,61 @@ public final class ConfigurationLoader {
         for (int i = 0; i < items.size(); i++) {
             codebases.add(codebase(items.get(i), "codebases[" + i + "]"));
         }
-        return build("codebases", () -> new Configuration(settings, codebases));
+        AccessPolicy access = top.containsKey("access") ? access(top.get("access")) : AccessPolicy.open();
+        return build("codebases", () -> new Configuration(settings, codebases, access));
+    }
+
+    private AccessPolicy access(Object node) {
+        Map<String, Object> m = map(node, "access");
+        checkKeys(m, ACCESS_KEYS, "access.");
+        List<AccessRule> rules = new ArrayList<>();
+        if (m.containsKey("rules")) {
+            List<Object> items = list(m.get("rules"), "access.rules");
+            for (int i = 0; i < items.size(); i++) {
+                String at = "access.rules[" + i + "]";
+                Map<String, Object> r = map(items.get(i), at);
+                checkKeys(r, RULE_KEYS, at + ".");
+                List<String> commands = strings(required(r, "commands", at + "."), at + ".commands");
+                for (String c : commands) {
+                    if (!COMMANDS.contains(c)) {
+                        throw fail(at + ".commands", "names unknown command '" + c + "'; the commands are "
+                                + String.join(", ", sorted(COMMANDS)));
+                    }
+                }
+                List<Stage> stages = new ArrayList<>();
+                for (String label : optionalStrings(r, "stages", at)) {
+                    stages.add(Stage.fromLabel(label).orElseThrow(() -> fail(at + ".stages",
+                            "has unknown stage '" + label + "'; use dev, staging or prod")));
+                }
+                List<String> users = optionalStrings(r, "users", at);
+                List<String> channels = optionalStrings(r, "channels", at);
+                List<String> ci = optionalStrings(r, "ci", at);
+                if (users.isEmpty() && channels.isEmpty() && ci.isEmpty()) {
+                    throw fail(at, "allows nobody; name users, channels or ci (\"*\" for any)");
+                }
+                rules.add(build(at, () -> new AccessRule(Set.copyOf(commands), Set.copyOf(stages), Set.copyOf(users),
+                        Set.copyOf(channels), Set.copyOf(ci))));
+            }
+        }
+        Map<Stage, java.util.regex.Pattern> patterns = new java.util.EnumMap<>(Stage.class);
+        if (m.containsKey("tag-patterns")) {
+            Map<String, Object> p = map(m.get("tag-patterns"), "access.tag-patterns");
+            for (Map.Entry<String, Object> e : p.entrySet()) {
+                String at = "access.tag-patterns." + e.getKey();
+                Stage stage = Stage.fromLabel(e.getKey()).orElseThrow(() -> fail(at, "is not a stage; use dev, staging or prod"));
+                String regex = string(e.getValue(), at);
+                try {
+                    patterns.put(stage, java.util.regex.Pattern.compile(regex));
+                } catch (java.util.regex.PatternSyntaxException ex) {
+                    throw fail(at, "is not a valid regular expression");
+                }
+            }
+        }
+        return new AccessPolicy(rules, patterns);
+    }
+
+    private List<String> optionalStrings(Map<String, Object> m, String key, String at) {
+        return m.containsKey(key) ? strings(m.get(key), at + "." + key) : List.of();
     }
 
     private Codebase codebase(Object node, String at) {

@@ -22,9 +22,11 @@ public final class ImageOperations {
 
     private final Targets targets;
     private final FileUpdater updater;
+    private final AccessControl access;
 
-    public ImageOperations(Targets targets, FileUpdater updater) {
+    public ImageOperations(Targets targets, FileUpdater updater, AccessControl access) {
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.access = Objects.requireNonNull(access, "access");
         this.updater = Objects.requireNonNull(updater, "updater");
     }
 
@@ -37,6 +39,7 @@ public final class ImageOperations {
                     + " (" + Targets.join(codebase.projects(), "or") + "), for example `release " + codebase.repo()
                     + " project=" + codebase.projects().get(0) + " image-tag=" + command.tag() + "`.");
         }
+        access.checkTag(Stage.PROD, command.tag());
         String target = codebase.repo() + "/prod" + (codebase.imagePerProject(Stage.PROD)
                 ? "/" + project.orElseThrow() : "");
         return setTag(Verb.RELEASE, codebase, target, codebase.imageFile(Stage.PROD, project),
@@ -46,6 +49,7 @@ public final class ImageOperations {
     public Outcome deploy(Deploy command, Caller caller) {
         Codebase codebase = targets.codebase(command.repo());
         Stage stage = targets.stage(codebase, command.stage(), s -> s != Stage.PROD);
+        access.checkTag(stage, command.tag());
         String target = codebase.repo() + "/" + stage;
         return setTag(Verb.DEPLOY, codebase, target, codebase.imageFile(stage, Optional.empty()),
                 command.tag().value(), caller, command.canonical());

@@ -21,14 +21,18 @@ public final class Operations {
     private final ImageOperations images;
     private final ScaleOperations scaling;
     private final ListOperations lists;
+    private final AccessControl access;
 
-    public Operations(ImageOperations images, ScaleOperations scaling, ListOperations lists) {
+    public Operations(ImageOperations images, ScaleOperations scaling, ListOperations lists, AccessControl access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.images = Objects.requireNonNull(images, "images");
         this.scaling = Objects.requireNonNull(scaling, "scaling");
         this.lists = Objects.requireNonNull(lists, "lists");
     }
 
+    /** Checks the access rules, then runs the command. */
     public Outcome run(Command command, Caller caller) {
+        access.check(command, caller);
         return command.accept(new Command.Handler<Outcome>() {
             @Override
             public Outcome release(Release c) {

@@ -150,9 +150,13 @@ public final class SlackReplies {
         return caller.trailer();
     }
 
-    /** Slack asks for exactly these three to be escaped in message text. */
+    /**
+     * Slack asks for exactly these three to be escaped in message text; user and channel mentions
+     * that major-tom writes itself ({@code <@U…>}, {@code <#C…>}) stay live.
+     */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replaceAll("&lt;([@#][UWC][A-Z0-9]{2,})&gt;", "<$1>");
     }
 
     /** Slack sends the command text with the same three escaped; the parser wants them back. */

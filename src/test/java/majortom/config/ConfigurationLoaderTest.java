@@ -49,7 +49,17 @@ class ConfigurationLoaderTest {
                         "f.yaml: codebases[0].projects is missing."),
                 Arguments.of(GOOD.replace("    services: [cms]\n", ""),
                         "f.yaml: codebases[0] is invalid: multi-project codebase openwarehouse needs at least one service."),
-                Arguments.of("github: [", "f.yaml is not valid YAML"));
+                Arguments.of("github: [", "f.yaml is not valid YAML"),
+                Arguments.of(GOOD + "access:\n  rules:\n    - commands: [rollback]\n      users: [U1]\n",
+                        "f.yaml: access.rules[0].commands names unknown command 'rollback'"),
+                Arguments.of(GOOD + "access:\n  rules:\n    - commands: [release]\n",
+                        "f.yaml: access.rules[0] allows nobody"),
+                Arguments.of(GOOD + "access:\n  rules:\n    - commands: [release]\n      user: [U1]\n",
+                        "f.yaml: access.rules[0].user is an unknown key"),
+                Arguments.of(GOOD + "access:\n  tag-patterns:\n    prod: '^prod_[0-9a-f'\n",
+                        "f.yaml: access.tag-patterns.prod is not a valid regular expression."),
+                Arguments.of(GOOD + "access:\n  tag-patterns:\n    production: 'x'\n",
+                        "f.yaml: access.tag-patterns.production is not a stage"));
     }
 
     @ParameterizedTest(name = "{1}")
