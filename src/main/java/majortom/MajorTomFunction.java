@@ -14,7 +14,12 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +42,7 @@ import majortom.ops.Outcome;
 import majortom.ops.Pause;
 import majortom.ops.Targets;
 import majortom.repo.ConfigRepository;
+import majortom.slack.ResponseUrlPoster;
 import majortom.slack.SlackReplies;
 import majortom.slack.SlackSignatureVerifier;
 
@@ -54,14 +60,14 @@ public final class MajorTomFunction implements HttpFunction {
     private static final int MAX_BODY = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** For list's parallel history requests: a few daemon threads, so an idle instance holds nothing. */
-    private static final ExecutorService HISTORY_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "major-tom-history");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService HISTORY_THREADS = daemonThreads("major-tom-history");
+    /** Runs Slack commands, so that the request thread can answer within Slack's budget. */
+    private static final ExecutorService WORKERS = daemonThreads("major-tom-worker");
 
     private final SlackSignatureVerifier slack;
     private final CiTokens ciTokens;
+    private final Duration slackBudget;
+    private final ResponseUrlPoster responseUrl;
     private final CommandParser parser = new CommandParser();
     private final Operations operations;
 
@@ -71,14 +77,22 @@ public final class MajorTomFunction implements HttpFunction {
     }
 
     private MajorTomFunction(Wiring wiring, Clock clock, Pause pause) {
-        this(wiring.configuration(), wiring.repository(), wiring.slackSecret(), wiring.ciTokens(), clock, pause);
+        this(wiring.configuration(), wiring.repository(), wiring.slackSecret(), wiring.ciTokens(), clock, pause,
+                wiring.slackBudget());
     }
 
-    /** For tests: every port given. */
+    /**
+     * For tests: every port given.
+     *
+     * @param slackBudget how long a Slack command may run before Slack gets "working on it" and the
+     *     result goes to the response_url instead
+     */
     MajorTomFunction(Configuration configuration, ConfigRepository repository, byte[] slackSecret,
-            CiTokens ciTokens, Clock clock, Pause pause) {
+            CiTokens ciTokens, Clock clock, Pause pause, Duration slackBudget) {
         this.slack = new SlackSignatureVerifier(slackSecret, clock);
         this.ciTokens = ciTokens;
+        this.slackBudget = slackBudget;
+        this.responseUrl = new ResponseUrlPoster(Duration.ofSeconds(10));
         Targets targets = new Targets(configuration);
         FileUpdater updater = new FileUpdater(repository, pause);
         AccessControl access = new AccessControl(configuration.access());
@@ -133,20 +147,39 @@ public final class MajorTomFunction implements HttpFunction {
         String text = SlackReplies.unescape(form.getOrEmpty("text"));
         Caller caller = new Caller.SlackUser(form.getOrEmpty("user_id"), form.getOrEmpty("user_name"),
                 form.getOrEmpty("channel_id"), form.getOrEmpty("channel_name"));
+        String reference = reference();
+        CompletableFuture<JsonObject> work = CompletableFuture.supplyAsync(
+                () -> slackReply(text, caller, reference), WORKERS);
+        String url = form.getOrEmpty("response_url");
         JsonObject reply;
         try {
-            Outcome outcome = run(text, caller);
-            reply = SlackReplies.success(outcome, caller);
-        } catch (CommandException e) {
-            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
-            reply = SlackReplies.error(e, Verb.ofText(text));
-        } catch (RuntimeException e) {
-            String reference = reference();
-            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
+            reply = ResponseUrlPoster.usable(url) ? work.get(slackBudget.toMillis(), TimeUnit.MILLISECONDS) : work.join();
+        } catch (TimeoutException e) {
+            // Slack gives up after three seconds: say so now, and post the result when it is ready.
+            // On Cloud Functions this needs CPU that stays allocated after the response (function.yaml).
+            work.thenAccept(late -> responseUrl.post(url, late, reference));
+            reply = SlackReplies.workingOnIt(text);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = SlackReplies.internalError(reference);
+        } catch (ExecutionException e) {
+            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e.getCause());
             reply = SlackReplies.internalError(reference);
         }
         // Slack shows only 200 responses to the user, so errors travel in the body.
         json(response, 200, reply);
+    }
+
+    private JsonObject slackReply(String text, Caller caller, String reference) {
+        try {
+            return SlackReplies.success(run(text, caller), caller);
+        } catch (CommandException e) {
+            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
+            return SlackReplies.error(e, Verb.ofText(text));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
+            return SlackReplies.internalError(reference);
+        }
     }
 
     private void serveCi(String authorization, Form form, HttpResponse response) throws IOException {
@@ -198,6 +231,14 @@ public final class MajorTomFunction implements HttpFunction {
         try (Writer writer = response.getWriter()) {
             writer.write(message);
         }
+    }
+
+    private static ExecutorService daemonThreads(String name) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static String reference() {

@@ -25,20 +25,24 @@ import majortom.repo.local.LocalGitConfigRepository;
  *
  * <p>Variables: {@code SLACK_SIGNING_SECRET} (required), {@code GITHUB_TOKEN} (without it, local
  * mode on a git repository on disk), {@code GITHUB_API_URL}, {@code MAJOR_TOM_CI_TOKENS},
- * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}.
+ * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}, {@code MAJOR_TOM_SLACK_BUDGET_MS}.
  */
-record Wiring(Configuration configuration, ConfigRepository repository, byte[] slackSecret, CiTokens ciTokens) {
+record Wiring(Configuration configuration, ConfigRepository repository, byte[] slackSecret, CiTokens ciTokens,
+        Duration slackBudget) {
 
     private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
     static final String DEFAULT_API_URL = "https://api.github.com";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+    /** Below Slack's three seconds, leaving room for the network. */
+    static final Duration DEFAULT_SLACK_BUDGET = Duration.ofMillis(2500);
 
     Wiring {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(repository, "repository");
         slackSecret = slackSecret.clone();
         Objects.requireNonNull(ciTokens, "ciTokens");
+        Objects.requireNonNull(slackBudget, "slackBudget");
     }
 
     static Wiring fromEnvironment(Map<String, String> env) {
@@ -52,7 +56,16 @@ record Wiring(Configuration configuration, ConfigRepository repository, byte[] s
         }
         Configuration configuration = loadConfiguration(value(env, "MAJOR_TOM_CONFIG"));
         ConfigRepository repository = repository(env, configuration);
-        return new Wiring(configuration, repository, secret.getBytes(StandardCharsets.UTF_8), ci);
+        Duration budget = value(env, "MAJOR_TOM_SLACK_BUDGET_MS").map(Wiring::budget).orElse(DEFAULT_SLACK_BUDGET);
+        return new Wiring(configuration, repository, secret.getBytes(StandardCharsets.UTF_8), ci, budget);
+    }
+
+    private static Duration budget(String millis) {
+        if (!millis.matches("[0-9]{1,5}") || Integer.parseInt(millis) < 100 || Integer.parseInt(millis) > 2900) {
+            throw new ConfigurationException("MAJOR_TOM_SLACK_BUDGET_MS must be a whole number of milliseconds"
+                    + " from 100 to 2900 (Slack waits 3000).");
+        }
+        return Duration.ofMillis(Integer.parseInt(millis));
     }
 
     private static ConfigRepository repository(Map<String, String> env, Configuration configuration) {

@@ -44,6 +44,9 @@ final class FunctionHarness implements AutoCloseable {
     static final String CI_TOKEN = "ci-token-cloudbuild-0123456789";
     static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
     static final String REPO = "/repos/mirror-media/kubernetes-configs";
+    /** Generous, so that only the tests that add GitHub latency take the delayed path. */
+    static final Duration SLACK_BUDGET = Duration.ofMillis(1500);
+    static final String RESPONSE_PATH = "/slack/response";
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Configuration configuration;
@@ -77,11 +80,14 @@ final class FunctionHarness implements AutoCloseable {
         wiremock.start();
         wiremock.stubFor(any(urlPathMatching("/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(FakeGitHub.NAME)));
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(RESPONSE_PATH).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         github.baseUrl(wiremock.baseUrl());
         ConfigRepository repository = GitHubConfigRepository.withToken(wiremock.baseUrl(), "gh-test-token",
                 configuration.github(), Duration.ofSeconds(2), Duration.ofSeconds(3));
         DelegatingFunction.delegate = new MajorTomFunction(configuration, repository,
-                SECRET.getBytes(StandardCharsets.UTF_8), CiTokens.parse("cloudbuild=" + CI_TOKEN), clock, pauses::add);
+                SECRET.getBytes(StandardCharsets.UTF_8), CiTokens.parse("cloudbuild=" + CI_TOKEN), clock, pauses::add,
+                SLACK_BUDGET);
         port = freePort();
         invoker = new Invoker(port, DelegatingFunction.class.getName(), "http", getClass().getClassLoader());
         invoker.startTestServer();
@@ -94,7 +100,7 @@ final class FunctionHarness implements AutoCloseable {
     Reply slackAs(String userId, String channelId, String text) throws Exception {
         String body = form(Map.of("text", text, "user_id", userId, "user_name", "roadrunner",
                 "channel_id", channelId, "channel_name", "deploys", "command", "/major-tom",
-                "response_url", "https://hooks.slack.invalid/commands/1"));
+                "response_url", wiremock.baseUrl() + RESPONSE_PATH));
         String ts = Long.toString(NOW.getEpochSecond());
         return post(body, Map.of("X-Slack-Request-Timestamp", ts,
                 "X-Slack-Signature", SlackSignatureVerifier.sign(SECRET.getBytes(StandardCharsets.UTF_8), ts,
@@ -126,6 +132,7 @@ final class FunctionHarness implements AutoCloseable {
     /** The GitHub requests made, as "METHOD /path?query", in order. */
     List<String> githubRequests() {
         return wiremock.findAll(anyRequestedFor(anyUrl())).stream()
+                .filter(r -> !r.getUrl().equals(RESPONSE_PATH))
                 .map(FunctionHarness::describe).collect(Collectors.toList());
     }
 

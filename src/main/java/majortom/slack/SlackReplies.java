@@ -84,6 +84,12 @@ public final class SlackReplies {
         return ephemeral(text);
     }
 
+    /** The immediate answer when the work outlasts Slack's budget; the result follows at the response_url. */
+    public static JsonObject workingOnIt(String text) {
+        return ephemeral(":hourglass_flowing_sand: Working on `" + escape(text.strip()) + "`; the result will be"
+                + " posted here in a moment.");
+    }
+
     /** A failure with no user-facing cause: only a reference to look up in the logs. */
     public static JsonObject internalError(String reference) {
         return ephemeral(":x: Something went wrong inside major-tom (reference " + reference + ")."

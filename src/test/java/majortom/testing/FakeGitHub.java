@@ -126,6 +126,13 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
+        ResponseDefinition answer = answer(event);
+        Integer delay = event.getResponseDefinition().getFixedDelayMilliseconds();
+        // Keep a test's simulated latency: the answer is built afresh.
+        return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
+    }
+
+    private ResponseDefinition answer(ServeEvent event) {
         Request request = event.getRequest();
         String url = request.getUrl();
         String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
