@@ -11,16 +11,16 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import majortom.ci.CiReplies;
@@ -32,16 +32,19 @@ import majortom.command.Verb;
 import majortom.config.Configuration;
 import majortom.error.CommandException;
 import majortom.http.Form;
+import majortom.log.RequestLog;
 import majortom.ops.AccessControl;
+import majortom.ops.CommandResult;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
 import majortom.ops.ListOperations;
-import majortom.ops.ScaleOperations;
 import majortom.ops.Operations;
 import majortom.ops.Outcome;
 import majortom.ops.Pause;
+import majortom.ops.ScaleOperations;
 import majortom.ops.Targets;
 import majortom.repo.ConfigRepository;
+import majortom.repo.CountingRepository;
 import majortom.slack.ResponseUrlPoster;
 import majortom.slack.SlackReplies;
 import majortom.slack.SlackSignatureVerifier;
@@ -66,10 +69,13 @@ public final class MajorTomFunction implements HttpFunction {
 
     private final SlackSignatureVerifier slack;
     private final CiTokens ciTokens;
-    private final Duration slackBudget;
-    private final ResponseUrlPoster responseUrl;
     private final CommandParser parser = new CommandParser();
-    private final Operations operations;
+    private final Configuration configuration;
+    private final ConfigRepository repository;
+    private final Clock clock;
+    private final Pause pause;
+    private final Duration slackBudget;
+    private final ResponseUrlPoster responseUrl = new ResponseUrlPoster(Duration.ofSeconds(10));
 
     /** Reads the environment once; fails fast, naming the variable, when something is missing. */
     public MajorTomFunction() {
@@ -91,31 +97,33 @@ public final class MajorTomFunction implements HttpFunction {
             CiTokens ciTokens, Clock clock, Pause pause, Duration slackBudget) {
         this.slack = new SlackSignatureVerifier(slackSecret, clock);
         this.ciTokens = ciTokens;
+        this.configuration = configuration;
+        this.repository = repository;
+        this.clock = clock;
+        this.pause = pause;
         this.slackBudget = slackBudget;
-        this.responseUrl = new ResponseUrlPoster(Duration.ofSeconds(10));
-        Targets targets = new Targets(configuration);
-        FileUpdater updater = new FileUpdater(repository, pause);
-        AccessControl access = new AccessControl(configuration.access());
-        this.operations = new Operations(new ImageOperations(targets, updater, access),
-                new ScaleOperations(targets, updater), new ListOperations(targets, repository, HISTORY_THREADS), access);
     }
 
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
+        long started = System.nanoTime();
         if (!"POST".equalsIgnoreCase(request.getMethod())) {
             response.appendHeader("Allow", "POST");
             plain(response, 405, "major-tom accepts POST requests only.");
+            logRefused(started, "http", "method_not_allowed");
             return;
         }
         byte[] body = readBody(request);
         if (body == null) {
             plain(response, 413, "The request body is larger than major-tom accepts.");
+            logRefused(started, "http", "bad_request");
             return;
         }
         String contentType = request.getContentType().orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             plain(response, 415, "Send the command as a form: Content-Type application/x-www-form-urlencoded"
                     + " with the field text, as curl -d does.");
+            logRefused(started, "http", "bad_request");
             return;
         }
         Form form;
@@ -123,17 +131,19 @@ public final class MajorTomFunction implements HttpFunction {
             form = Form.decode(body);
         } catch (IllegalArgumentException e) {
             plain(response, 400, "The form body is not properly URL-encoded.");
+            logRefused(started, "http", "bad_request");
             return;
         }
         Optional<String> authorization = request.getFirstHeader("Authorization");
         if (authorization.isPresent()) {
-            serveCi(authorization.get(), form, response);
+            serveCi(authorization.get(), form, response, started);
         } else {
-            serveSlack(request, body, form, response);
+            serveSlack(request, body, form, response, started);
         }
     }
 
-    private void serveSlack(HttpRequest request, byte[] body, Form form, HttpResponse response) throws IOException {
+    private void serveSlack(HttpRequest request, byte[] body, Form form, HttpResponse response, long started)
+            throws IOException {
         if ("1".equals(form.getOrEmpty("ssl_check"))) {
             // Slack checks the certificate with this; it carries no command and nothing runs.
             response.setStatusCode(200);
@@ -142,72 +152,124 @@ public final class MajorTomFunction implements HttpFunction {
         if (!slack.verify(request.getFirstHeader("X-Slack-Request-Timestamp"),
                 request.getFirstHeader("X-Slack-Signature"), body)) {
             response.setStatusCode(401);
+            logRefused(started, "slack", "unauthorized");
             return;
         }
         String text = SlackReplies.unescape(form.getOrEmpty("text"));
         Caller caller = new Caller.SlackUser(form.getOrEmpty("user_id"), form.getOrEmpty("user_name"),
                 form.getOrEmpty("channel_id"), form.getOrEmpty("channel_name"));
         String reference = reference();
-        CompletableFuture<JsonObject> work = CompletableFuture.supplyAsync(
-                () -> slackReply(text, caller, reference), WORKERS);
+        CompletableFuture<Run> work = CompletableFuture.supplyAsync(() -> run(text, caller, reference), WORKERS);
         String url = form.getOrEmpty("response_url");
-        JsonObject reply;
+        Run now;
         try {
-            reply = ResponseUrlPoster.usable(url) ? work.get(slackBudget.toMillis(), TimeUnit.MILLISECONDS) : work.join();
+            now = ResponseUrlPoster.usable(url) ? work.get(slackBudget.toMillis(), TimeUnit.MILLISECONDS) : work.join();
         } catch (TimeoutException e) {
             // Slack gives up after three seconds: say so now, and post the result when it is ready.
             // On Cloud Functions this needs CPU that stays allocated after the response (function.yaml).
-            work.thenAccept(late -> responseUrl.post(url, late, reference));
-            reply = SlackReplies.workingOnIt(text);
+            work.thenAccept(late -> {
+                responseUrl.post(url, SlackReplies.render(late.result(), caller), reference);
+                log(late, "slack", caller, started);
+            });
+            json(response, 200, SlackReplies.workingOnIt(text));
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reply = SlackReplies.internalError(reference);
+            now = Run.failed(text, new IllegalStateException("interrupted"), 0);
         } catch (ExecutionException e) {
-            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e.getCause());
-            reply = SlackReplies.internalError(reference);
+            now = Run.failed(text, e.getCause(), 0);
         }
         // Slack shows only 200 responses to the user, so errors travel in the body.
-        json(response, 200, reply);
+        json(response, 200, SlackReplies.render(now.result(), caller));
+        log(now, "slack", caller, started);
     }
 
-    private JsonObject slackReply(String text, Caller caller, String reference) {
-        try {
-            return SlackReplies.success(run(text, caller), caller);
-        } catch (CommandException e) {
-            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
-            return SlackReplies.error(e, Verb.ofText(text));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
-            return SlackReplies.internalError(reference);
-        }
-    }
-
-    private void serveCi(String authorization, Form form, HttpResponse response) throws IOException {
+    private void serveCi(String authorization, Form form, HttpResponse response, long started) throws IOException {
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
         Optional<String> name = token.isEmpty() ? Optional.empty() : ciTokens.nameFor(token);
         if (name.isEmpty()) {
             json(response, 401, CiReplies.failure("Unknown caller: send Authorization: Bearer <token> with a token"
                     + " from MAJOR_TOM_CI_TOKENS."));
+            logRefused(started, "ci", "unauthorized");
             return;
         }
         Caller caller = new Caller.CiClient(name.get());
-        String text = form.getOrEmpty("text");
-        try {
-            json(response, 200, CiReplies.success(run(text, caller)));
-        } catch (CommandException e) {
-            LOG.log(Level.INFO, () -> "command refused (" + e.fault() + ") for " + caller.trailer());
-            json(response, CiReplies.status(e.fault()), CiReplies.error(e, Verb.ofText(text)));
-        } catch (RuntimeException e) {
+        Run run = run(form.getOrEmpty("text"), caller, reference());
+        CommandResult result = run.result();
+        if (result.outcome().isPresent()) {
+            json(response, 200, CiReplies.success(result.outcome().get()));
+        } else if (result.error().isPresent()) {
+            CommandException e = result.error().get();
+            json(response, CiReplies.status(e.fault()), CiReplies.error(e, Verb.ofText(result.text())));
+        } else {
+            json(response, 500, CiReplies.failure("Something went wrong inside major-tom (reference "
+                    + result.reference() + "). Check the latest commits of kubernetes-configs before you retry."));
+        }
+        log(run, "ci", caller, started);
+    }
+
+    private record Run(CommandResult result, int githubRequests) {
+        static Run failed(String text, Throwable cause, int githubRequests) {
             String reference = reference();
-            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, e);
-            json(response, 500, CiReplies.failure("Something went wrong inside major-tom (reference " + reference
-                    + "). Check the latest commits of kubernetes-configs before you retry."));
+            LOG.log(Level.SEVERE, "unexpected failure, reference " + reference, cause);
+            return new Run(new CommandResult(text, Optional.empty(), Optional.empty(), reference), githubRequests);
         }
     }
 
-    private Outcome run(String text, Caller caller) {
-        Command command = parser.parse(text);
-        return operations.run(command, caller);
+    /** Parses and runs one command against a counting view of the repository; only this catches Exception. */
+    private Run run(String text, Caller caller, String reference) {
+        CountingRepository counted = new CountingRepository(repository);
+        try {
+            Command command = parser.parse(text);
+            Outcome outcome = operations(counted).run(command, caller);
+            return new Run(new CommandResult(text, Optional.of(outcome), Optional.empty(), reference), counted.calls());
+        } catch (CommandException e) {
+            return new Run(new CommandResult(text, Optional.empty(), Optional.of(e), reference), counted.calls());
+        } catch (RuntimeException e) {
+            return Run.failed(text, e, counted.calls());
+        }
+    }
+
+    private Operations operations(ConfigRepository repo) {
+        Targets targets = new Targets(configuration);
+        FileUpdater updater = new FileUpdater(repo, pause);
+        AccessControl access = new AccessControl(configuration.access());
+        return new Operations(new ImageOperations(targets, updater, access), new ScaleOperations(targets, updater),
+                new ListOperations(targets, repo, HISTORY_THREADS), access);
+    }
+
+    private static void log(Run run, String via, Caller caller, long started) {
+        CommandResult r = run.result();
+        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String command = Verb.ofText(r.text()).map(Verb::word).orElse(null);
+        String severity;
+        String outcome;
+        String target = null;
+        String message;
+        if (r.outcome().isPresent()) {
+            Outcome o = r.outcome().get();
+            severity = "INFO";
+            outcome = o.changed() ? "changed" : o.path().isPresent() ? "unchanged" : "answered";
+            target = o.target().isEmpty() ? null : o.target();
+            message = o.message();
+        } else if (r.error().isPresent()) {
+            CommandException e = r.error().get();
+            severity = e.fault() == majortom.error.Fault.UPSTREAM ? "WARNING" : "INFO";
+            outcome = e.fault().name().toLowerCase(Locale.ROOT);
+            message = e.getMessage();
+        } else {
+            severity = "ERROR";
+            outcome = "error";
+            message = "unexpected failure, reference " + r.reference();
+        }
+        RequestLog.write(new RequestLog.Entry(severity, message, via, command, caller.trailer(), target, outcome,
+                latency, run.githubRequests(), r.reference()));
+    }
+
+    private static void logRefused(long started, String via, String outcome) {
+        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        RequestLog.write(new RequestLog.Entry("WARNING", "request refused: " + outcome, via, null, null, null, outcome,
+                latency, 0, reference()));
     }
 
     private static byte[] readBody(HttpRequest request) throws IOException {

@@ -9,6 +9,7 @@ import majortom.command.Caller;
 import majortom.command.Verb;
 import majortom.error.CommandException;
 import majortom.ops.Change;
+import majortom.ops.CommandResult;
 import majortom.ops.HistoryLine;
 import majortom.ops.Outcome;
 
@@ -24,6 +25,17 @@ public final class SlackReplies {
     private static final int SECTION_LIMIT = 3000;
 
     private SlackReplies() {
+    }
+
+    /** The reply for whatever a command came to. */
+    public static JsonObject render(CommandResult result, Caller caller) {
+        if (result.outcome().isPresent()) {
+            return success(result.outcome().get(), caller);
+        }
+        if (result.error().isPresent()) {
+            return error(result.error().get(), Verb.ofText(result.text()));
+        }
+        return internalError(result.reference());
     }
 
     /** A success: in the channel, saying who did what where, old and new values, and the commit. */
