@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigurationLoader {
 
     /** Top-level sections; those other than github and codebases are read by other parts or by scripts/deploy. */
-    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases", "access");
+    /** deploy: is read by scripts/deploy (majortom.deploy.DeployPlan), not at run time. */
+    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases", "access", "deploy");
     private static final Set<String> ACCESS_KEYS = Set.of("rules", "tag-patterns");
     private static final Set<String> RULE_KEYS = Set.of("commands", "stages", "users", "channels", "ci");
     /** The words a rule may name; info is accepted ahead of the command itself. */
