@@ -109,8 +109,8 @@ public final class MajorTomFunction implements HttpFunction {
         long started = System.nanoTime();
         if (!"POST".equalsIgnoreCase(request.getMethod())) {
             response.appendHeader("Allow", "POST");
-            plain(response, 405, "major-tom accepts POST requests only.");
             logRefused(started, "http", "method_not_allowed");
+            plain(response, 405, "major-tom accepts POST requests only.");
             return;
         }
         byte[] body = readBody(request);
@@ -151,8 +151,8 @@ public final class MajorTomFunction implements HttpFunction {
         }
         if (!slack.verify(request.getFirstHeader("X-Slack-Request-Timestamp"),
                 request.getFirstHeader("X-Slack-Signature"), body)) {
-            response.setStatusCode(401);
             logRefused(started, "slack", "unauthorized");
+            response.setStatusCode(401);
             return;
         }
         String text = SlackReplies.unescape(form.getOrEmpty("text"));
@@ -179,22 +179,24 @@ public final class MajorTomFunction implements HttpFunction {
         } catch (ExecutionException e) {
             now = Run.failed(text, e.getCause(), 0);
         }
+        // Logged before the response goes out, so the line is written when the caller sees the reply.
+        log(now, "slack", caller, started);
         // Slack shows only 200 responses to the user, so errors travel in the body.
         json(response, 200, SlackReplies.render(now.result(), caller));
-        log(now, "slack", caller, started);
     }
 
     private void serveCi(String authorization, Form form, HttpResponse response, long started) throws IOException {
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
         Optional<String> name = token.isEmpty() ? Optional.empty() : ciTokens.nameFor(token);
         if (name.isEmpty()) {
+            logRefused(started, "ci", "unauthorized");
             json(response, 401, CiReplies.failure("Unknown caller: send Authorization: Bearer <token> with a token"
                     + " from MAJOR_TOM_CI_TOKENS."));
-            logRefused(started, "ci", "unauthorized");
             return;
         }
         Caller caller = new Caller.CiClient(name.get());
         Run run = run(form.getOrEmpty("text"), caller, reference());
+        log(run, "ci", caller, started);
         CommandResult result = run.result();
         if (result.outcome().isPresent()) {
             json(response, 200, CiReplies.success(result.outcome().get()));
@@ -205,7 +207,6 @@ public final class MajorTomFunction implements HttpFunction {
             json(response, 500, CiReplies.failure("Something went wrong inside major-tom (reference "
                     + result.reference() + "). Check the latest commits of kubernetes-configs before you retry."));
         }
-        log(run, "ci", caller, started);
     }
 
     private record Run(CommandResult result, int githubRequests) {

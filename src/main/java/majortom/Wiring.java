@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import majortom.config.Configuration;
 import majortom.config.ConfigurationException;
 import majortom.config.ConfigurationLoader;
 import majortom.repo.ConfigRepository;
+import majortom.repo.github.AppInstallationTokens;
 import majortom.repo.github.GitHubConfigRepository;
 import majortom.repo.local.LocalGitConfigRepository;
 
@@ -23,8 +25,9 @@ import majortom.repo.local.LocalGitConfigRepository;
  * Everything the function needs from its environment, read once at start-up; a missing or malformed
  * variable stops start-up with a message naming it (and never its value).
  *
- * <p>Variables: {@code SLACK_SIGNING_SECRET} (required), {@code GITHUB_TOKEN} (without it, local
- * mode on a git repository on disk), {@code GITHUB_API_URL}, {@code MAJOR_TOM_CI_TOKENS},
+ * <p>Variables: {@code SLACK_SIGNING_SECRET} (required), {@code GITHUB_TOKEN} or the GitHub App's
+ * {@code GITHUB_APP_ID}, {@code GITHUB_APP_INSTALLATION_ID} and {@code GITHUB_APP_PRIVATE_KEY}
+ * (without either, local mode on a git repository on disk), {@code GITHUB_API_URL}, {@code MAJOR_TOM_CI_TOKENS},
  * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}, {@code MAJOR_TOM_SLACK_BUDGET_MS}.
  */
 record Wiring(Configuration configuration, ConfigRepository repository, byte[] slackSecret, CiTokens ciTokens,
@@ -70,15 +73,37 @@ record Wiring(Configuration configuration, ConfigRepository repository, byte[] s
 
     private static ConfigRepository repository(Map<String, String> env, Configuration configuration) {
         Optional<String> token = value(env, "GITHUB_TOKEN");
+        Optional<String> appId = value(env, "GITHUB_APP_ID");
+        String apiUrl = value(env, "GITHUB_API_URL").orElse(DEFAULT_API_URL);
+        if (appId.isPresent()) {
+            if (token.isPresent()) {
+                throw new ConfigurationException("GITHUB_TOKEN and GITHUB_APP_ID are both set: keep one way to"
+                        + " authenticate to GitHub.");
+            }
+            String installation = value(env, "GITHUB_APP_INSTALLATION_ID").orElseThrow(() -> new ConfigurationException(
+                    "GITHUB_APP_INSTALLATION_ID is not set: it goes with GITHUB_APP_ID (see the App's installation URL)."));
+            String pem = value(env, "GITHUB_APP_PRIVATE_KEY").orElseThrow(() -> new ConfigurationException(
+                    "GITHUB_APP_PRIVATE_KEY is not set: it goes with GITHUB_APP_ID (the App's .pem private key)."));
+            RSAPrivateKey key;
+            try {
+                key = AppInstallationTokens.parsePrivateKey(pem);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("GITHUB_APP_PRIVATE_KEY is " + e.getMessage() + ".");
+            }
+            AppInstallationTokens tokens = new AppInstallationTokens(apiUrl, appId.get(), installation, key,
+                    Clock.systemUTC(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+            return GitHubConfigRepository.withApp(apiUrl, tokens, configuration.github(), CONNECT_TIMEOUT,
+                    REQUEST_TIMEOUT);
+        }
         if (token.isPresent()) {
-            String apiUrl = value(env, "GITHUB_API_URL").orElse(DEFAULT_API_URL);
             return GitHubConfigRepository.withToken(apiUrl, token.get(), configuration.github(),
                     CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         }
         if (value(env, "K_SERVICE").isPresent()) {
             // On Cloud Functions, local mode would commit to a throw-away sample: refuse to start instead.
-            throw new ConfigurationException("GITHUB_TOKEN is not set: major-tom needs it on Cloud Functions"
-                    + " (local mode is for development only).");
+            throw new ConfigurationException("GITHUB_TOKEN is not set: major-tom needs it (or GITHUB_APP_ID with"
+                    + " GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY) on Cloud Functions; local mode is for"
+                    + " development only.");
         }
         Path dir = value(env, "MAJOR_TOM_LOCAL_REPO").map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "major-tom", "kubernetes-configs"));

@@ -58,6 +58,20 @@ class WiringTest {
     }
 
     @Test
+    void githubApp_withoutInstallationOrKey_failsNamingTheVariable() {
+        ConfigurationException noInstallation = assertThrows(ConfigurationException.class, () -> Wiring.fromEnvironment(
+                Map.of("SLACK_SIGNING_SECRET", "s", "GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", "x")));
+        assertTrue(noInstallation.getMessage().startsWith("GITHUB_APP_INSTALLATION_ID is not set"));
+        ConfigurationException badKey = assertThrows(ConfigurationException.class, () -> Wiring.fromEnvironment(
+                Map.of("SLACK_SIGNING_SECRET", "s", "GITHUB_APP_ID", "1", "GITHUB_APP_INSTALLATION_ID", "2",
+                        "GITHUB_APP_PRIVATE_KEY", "secret-looking-text")));
+        assertEquals("GITHUB_APP_PRIVATE_KEY is not a PEM RSA private key (PKCS#1 or PKCS#8).", badKey.getMessage());
+        ConfigurationException both = assertThrows(ConfigurationException.class, () -> Wiring.fromEnvironment(
+                Map.of("SLACK_SIGNING_SECRET", "s", "GITHUB_APP_ID", "1", "GITHUB_TOKEN", "t")));
+        assertTrue(both.getMessage().startsWith("GITHUB_TOKEN and GITHUB_APP_ID are both set"));
+    }
+
+    @Test
     void withoutGitHubToken_usesTheLocalSampleRepository() {
         Path local = dir.resolve("kubernetes-configs");
         Wiring w = Wiring.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s", "MAJOR_TOM_LOCAL_REPO", local.toString()));

@@ -76,6 +76,26 @@ public final class GitHubConfigRepository implements ConfigRepository {
         }
     }
 
+    /**
+     * Connects as a GitHub App installation; the installation token is fetched on the first command
+     * and renewed shortly before it expires.
+     */
+    public static GitHubConfigRepository withApp(String apiUrl, AppInstallationTokens tokens, GitHubSettings settings,
+            Duration connectTimeout, Duration requestTimeout) {
+        try {
+            GitHub github = new GitHubBuilder()
+                    .withEndpoint(apiUrl)
+                    .withAuthorizationProvider(tokens)
+                    .withConnector(new TimeoutConnector(connectTimeout, requestTimeout))
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
+            return new GitHubConfigRepository(github, settings);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not set up the GitHub client", e);
+        }
+    }
+
     @Override
     public Optional<FileSnapshot> read(String path) {
         GHContent content;
