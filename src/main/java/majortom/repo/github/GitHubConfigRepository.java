@@ -34,6 +34,8 @@ import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
+import org.kohsuke.github.authorization.AuthorizationProvider;
+import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 
 /**
  * kubernetes-configs on GitHub, through the Contents API: one GET to read a file, one PUT to write it.
@@ -54,26 +56,11 @@ public final class GitHubConfigRepository implements ConfigRepository {
         this.settings = settings;
     }
 
-    /**
-     * Connects with a token, sending nothing until the first command.
-     *
-     * <p>The login is given so that hub4j does not ask {@code GET /user} at build time, and the
-     * rate-limit handlers fail at once: a function must not sleep until GitHub's reset.
-     */
+    /** Connects with a token, sending nothing until the first command. */
     public static GitHubConfigRepository withToken(String apiUrl, String token, GitHubSettings settings,
             Duration connectTimeout, Duration requestTimeout) {
-        try {
-            GitHub github = new GitHubBuilder()
-                    .withEndpoint(apiUrl)
-                    .withOAuthToken(token, "major-tom")
-                    .withConnector(new TimeoutConnector(connectTimeout, requestTimeout))
-                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                    .build();
-            return new GitHubConfigRepository(github, settings);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not set up the GitHub client", e);
-        }
+        return connect(apiUrl, ImmutableAuthorizationProvider.fromOauthToken(token, "major-tom"), settings,
+                connectTimeout, requestTimeout);
     }
 
     /**
@@ -82,10 +69,19 @@ public final class GitHubConfigRepository implements ConfigRepository {
      */
     public static GitHubConfigRepository withApp(String apiUrl, AppInstallationTokens tokens, GitHubSettings settings,
             Duration connectTimeout, Duration requestTimeout) {
+        return connect(apiUrl, tokens, settings, connectTimeout, requestTimeout);
+    }
+
+    /**
+     * Builds the client; a provider that knows its login keeps hub4j from asking {@code GET /user},
+     * and the rate-limit handlers fail at once: a function must not sleep until GitHub's reset.
+     */
+    private static GitHubConfigRepository connect(String apiUrl, AuthorizationProvider authorization,
+            GitHubSettings settings, Duration connectTimeout, Duration requestTimeout) {
         try {
             GitHub github = new GitHubBuilder()
                     .withEndpoint(apiUrl)
-                    .withAuthorizationProvider(tokens)
+                    .withAuthorizationProvider(authorization)
                     .withConnector(new TimeoutConnector(connectTimeout, requestTimeout))
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)

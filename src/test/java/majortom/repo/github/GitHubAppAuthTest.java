@@ -22,11 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +31,7 @@ import java.util.stream.Collectors;
 import majortom.config.GitHubSettings;
 import majortom.error.UpstreamException;
 import majortom.testing.FakeGitHub;
+import majortom.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,34 +46,6 @@ class GitHubAppAuthTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
     private FakeGitHub github;
     private WireMockServer wiremock;
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void keys() throws Exception {

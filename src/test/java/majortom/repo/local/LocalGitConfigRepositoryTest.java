@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import majortom.repo.CommitInfo;
+import majortom.testing.MutableClock;
 import majortom.repo.FileSnapshot;
 import majortom.repo.WriteResult;
 import org.eclipse.jgit.api.Git;
@@ -29,34 +27,6 @@ class LocalGitConfigRepositoryTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void commits_carryTheTimeTheyWereMade_andHistoryIsNewestFirst() {
