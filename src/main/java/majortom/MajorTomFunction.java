@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.function.Supplier;
 import majortom.ci.CiReplies;
 import majortom.ci.CiTokens;
+import majortom.cluster.ClusterReader;
 import majortom.command.Caller;
 import majortom.command.Command;
 import majortom.command.CommandParser;
@@ -37,6 +39,7 @@ import majortom.ops.AccessControl;
 import majortom.ops.CommandResult;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
+import majortom.ops.InfoOperations;
 import majortom.ops.ListOperations;
 import majortom.ops.Operations;
 import majortom.ops.Outcome;
@@ -75,6 +78,7 @@ public final class MajorTomFunction implements HttpFunction {
     private final Clock clock;
     private final Pause pause;
     private final Duration slackBudget;
+    private final Lazy<ClusterReader> clusters;
     private final ResponseUrlPoster responseUrl = new ResponseUrlPoster(Duration.ofSeconds(10));
 
     /** Reads the environment once; fails fast, naming the variable, when something is missing. */
@@ -84,7 +88,7 @@ public final class MajorTomFunction implements HttpFunction {
 
     private MajorTomFunction(Wiring wiring, Clock clock, Pause pause) {
         this(wiring.configuration(), wiring.repository(), wiring.slackSecret(), wiring.ciTokens(), clock, pause,
-                wiring.slackBudget());
+                wiring.slackBudget(), wiring.clusters());
     }
 
     /**
@@ -92,9 +96,11 @@ public final class MajorTomFunction implements HttpFunction {
      *
      * @param slackBudget how long a Slack command may run before Slack gets "working on it" and the
      *     result goes to the response_url instead
+     * @param clusters the cluster reader, made on the first {@code info} only
      */
     MajorTomFunction(Configuration configuration, ConfigRepository repository, byte[] slackSecret,
-            CiTokens ciTokens, Clock clock, Pause pause, Duration slackBudget) {
+            CiTokens ciTokens, Clock clock, Pause pause, Duration slackBudget, Supplier<ClusterReader> clusters) {
+        this.clusters = new Lazy<>(clusters);
         this.slack = new SlackSignatureVerifier(slackSecret, clock);
         this.ciTokens = ciTokens;
         this.configuration = configuration;
@@ -236,7 +242,8 @@ public final class MajorTomFunction implements HttpFunction {
         FileUpdater updater = new FileUpdater(repo, pause);
         AccessControl access = new AccessControl(configuration.access());
         return new Operations(new ImageOperations(targets, updater, access), new ScaleOperations(targets, updater),
-                new ListOperations(targets, repo, HISTORY_THREADS), access);
+                new ListOperations(targets, repo, HISTORY_THREADS),
+                new InfoOperations(targets, repo, clusters, HISTORY_THREADS), access);
     }
 
     private static void log(Run run, String via, Caller caller, long started) {

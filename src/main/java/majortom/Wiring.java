@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.function.Supplier;
 import majortom.ci.CiTokens;
+import majortom.cluster.ClusterReader;
+import majortom.cluster.gke.GkeClusterReader;
 import majortom.config.Configuration;
 import majortom.config.ConfigurationException;
 import majortom.config.ConfigurationLoader;
@@ -28,10 +31,11 @@ import majortom.repo.local.LocalGitConfigRepository;
  * <p>Variables: {@code SLACK_SIGNING_SECRET} (required), {@code GITHUB_TOKEN} or the GitHub App's
  * {@code GITHUB_APP_ID}, {@code GITHUB_APP_INSTALLATION_ID} and {@code GITHUB_APP_PRIVATE_KEY}
  * (without either, local mode on a git repository on disk), {@code GITHUB_API_URL}, {@code MAJOR_TOM_CI_TOKENS},
- * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}, {@code MAJOR_TOM_SLACK_BUDGET_MS}.
+ * {@code MAJOR_TOM_CONFIG}, {@code MAJOR_TOM_LOCAL_REPO}, {@code MAJOR_TOM_SLACK_BUDGET_MS},
+ * {@code MAJOR_TOM_GKE_ENDPOINT} (read on the first {@code info}).
  */
 record Wiring(Configuration configuration, ConfigRepository repository, byte[] slackSecret, CiTokens ciTokens,
-        Duration slackBudget) {
+        Duration slackBudget, Supplier<ClusterReader> clusters) {
 
     private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
     static final String DEFAULT_API_URL = "https://api.github.com";
@@ -46,6 +50,7 @@ record Wiring(Configuration configuration, ConfigRepository repository, byte[] s
         slackSecret = slackSecret.clone();
         Objects.requireNonNull(ciTokens, "ciTokens");
         Objects.requireNonNull(slackBudget, "slackBudget");
+        Objects.requireNonNull(clusters, "clusters");
     }
 
     static Wiring fromEnvironment(Map<String, String> env) {
@@ -60,7 +65,10 @@ record Wiring(Configuration configuration, ConfigRepository repository, byte[] s
         Configuration configuration = loadConfiguration(value(env, "MAJOR_TOM_CONFIG"));
         ConfigRepository repository = repository(env, configuration);
         Duration budget = value(env, "MAJOR_TOM_SLACK_BUDGET_MS").map(Wiring::budget).orElse(DEFAULT_SLACK_BUDGET);
-        return new Wiring(configuration, repository, secret.getBytes(StandardCharsets.UTF_8), ci, budget);
+        // The GKE client is heavy: it is created on the first info, never at start-up.
+        Map<String, String> copy = Map.copyOf(env);
+        Supplier<ClusterReader> clusters = () -> GkeClusterReader.fromEnvironment(copy);
+        return new Wiring(configuration, repository, secret.getBytes(StandardCharsets.UTF_8), ci, budget, clusters);
     }
 
     private static Duration budget(String millis) {

@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import majortom.ci.CiTokens;
+import majortom.cluster.ClusterReader;
 import majortom.config.Configuration;
 import majortom.repo.ConfigRepository;
 import majortom.repo.github.GitHubConfigRepository;
@@ -73,6 +75,12 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     FunctionHarness(Configuration configuration) throws Exception {
+        this(configuration, () -> {
+            throw new IllegalStateException("this test has no cluster");
+        });
+    }
+
+    FunctionHarness(Configuration configuration, Supplier<ClusterReader> clusters) throws Exception {
         this.configuration = configuration;
         this.github = new FakeGitHub(configuration.github().repository(), configuration.github().branch(), clock)
                 .withSample();
@@ -87,7 +95,7 @@ final class FunctionHarness implements AutoCloseable {
                 configuration.github(), Duration.ofSeconds(2), Duration.ofSeconds(3));
         DelegatingFunction.delegate = new MajorTomFunction(configuration, repository,
                 SECRET.getBytes(StandardCharsets.UTF_8), CiTokens.parse("cloudbuild=" + CI_TOKEN), clock, pauses::add,
-                SLACK_BUDGET);
+                SLACK_BUDGET, clusters);
         port = freePort();
         invoker = new Invoker(port, DelegatingFunction.class.getName(), "http", getClass().getClassLoader());
         invoker.startTestServer();

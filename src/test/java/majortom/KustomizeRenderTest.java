@@ -18,6 +18,7 @@ import majortom.config.Configuration;
 import majortom.ops.AccessControl;
 import majortom.ops.FileUpdater;
 import majortom.ops.ImageOperations;
+import majortom.ops.InfoOperations;
 import majortom.ops.ListOperations;
 import majortom.ops.ScaleOperations;
 import majortom.ops.Operations;
@@ -44,7 +45,8 @@ class KustomizeRenderTest {
         FileUpdater updater = new FileUpdater(repo, d -> { });
         AccessControl open = new AccessControl(configuration.access());
         Operations ops = new Operations(new ImageOperations(targets, updater, open), new ScaleOperations(targets, updater),
-                new ListOperations(targets, repo, Runnable::run), open);
+                new ListOperations(targets, repo, Runnable::run),
+                new InfoOperations(targets, repo, () -> null, Runnable::run), open);
         CommandParser parser = new CommandParser();
         Caller caller = new Caller.CiClient("test");
         for (String command : List.of("release openwarehouse project=tv image-tag=1.10",

@@ -71,7 +71,7 @@ class RefusalsEndToEndTest {
                         "release needs the repo to release, for example"
                                 + " `release openwarehouse project=tv image-tag=prod_81ab7ac`."),
                 Arguments.of("rollback openwarehouse", 400,
-                        "I don't know the command 'rollback'. The commands are release, deploy, scale, list and help;"
+                        "I don't know the command 'rollback'. The commands are release, deploy, scale, list, info and help;"
                                 + " type `help` to see each with an example."));
     }
 

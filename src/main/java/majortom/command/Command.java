@@ -3,7 +3,7 @@ package majortom.command;
 /**
  * A command, parsed and checked, ready to run; nothing past the parser sees raw text.
  */
-public sealed interface Command permits Release, Deploy, Scale, ListServices, ListHistory, Help {
+public sealed interface Command permits Release, Deploy, Scale, ListServices, ListHistory, Info, Help {
 
     /** Calls the handler's method for this kind of command, so every kind is handled or the build fails. */
     <R> R accept(Handler<R> handler);
@@ -27,6 +27,8 @@ public sealed interface Command permits Release, Deploy, Scale, ListServices, Li
         R listServices(ListServices command);
 
         R listHistory(ListHistory command);
+
+        R info(Info command);
 
         R help(Help command);
     }

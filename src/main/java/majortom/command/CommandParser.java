@@ -39,6 +39,7 @@ public final class CommandParser {
             case DEPLOY -> deploy(args);
             case SCALE -> scale(args);
             case LIST -> list(args);
+            case INFO -> info(args);
             case HELP -> help(args);
         };
     }
@@ -93,6 +94,12 @@ public final class CommandParser {
         }
         String target = args.positional("project= or a service or repo name");
         return new ListHistory(target, stage(args.required("env", "the stage")));
+    }
+
+    private static Info info(Arguments args) {
+        args.allowOnly(Set.of("env"));
+        String target = args.positional("the service or repo to show");
+        return new Info(target, stage(args.required("env", "the stage")));
     }
 
     private static Stage stage(String env) {

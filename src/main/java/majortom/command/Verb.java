@@ -21,6 +21,9 @@ public enum Verb {
     LIST("list", "list project={project} env={stage} | list {service or repo} env={stage}",
             "list project=tv env=staging",
             "Lists the services and repos of a project, or the latest eleven changes to a service or repo."),
+    INFO("info", "info {service or repo} env={stage}",
+            "info openwarehouse-tv-gql-internal env=prod",
+            "Shows what the cluster runs for a service or repo, beside what git says, and flags any drift."),
     HELP("help", "help [command]",
             "help release",
             "Lists the commands, or shows one command's usage.");

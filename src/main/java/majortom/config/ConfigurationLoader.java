@@ -19,7 +19,8 @@ public final class ConfigurationLoader {
 
     /** Top-level sections; those other than github and codebases are read by other parts or by scripts/deploy. */
     /** deploy: is read by scripts/deploy (majortom.deploy.DeployPlan), not at run time. */
-    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases", "access", "deploy");
+    private static final Set<String> TOP_LEVEL = Set.of("github", "codebases", "access", "clusters", "deploy");
+    private static final Set<String> CLUSTER_KEYS = Set.of("gke", "namespace");
     private static final Set<String> ACCESS_KEYS = Set.of("rules", "tag-patterns");
     private static final Set<String> RULE_KEYS = Set.of("commands", "stages", "users", "channels", "ci");
     /** The words a rule may name; info is accepted ahead of the command itself. */
@@ -64,7 +65,31 @@ public final class ConfigurationLoader {
             codebases.add(codebase(items.get(i), "codebases[" + i + "]"));
         }
         AccessPolicy access = top.containsKey("access") ? access(top.get("access")) : AccessPolicy.open();
-        return build("codebases", () -> new Configuration(settings, codebases, access));
+        Map<String, Map<Stage, ClusterTarget>> clusters = top.containsKey("clusters")
+                ? clusters(top.get("clusters")) : Map.of();
+        return build("codebases", () -> new Configuration(settings, codebases, access, clusters));
+    }
+
+    /** {@code clusters: {project: {stage: {gke: ..., namespace: ...}}}}. */
+    private Map<String, Map<Stage, ClusterTarget>> clusters(Object node) {
+        Map<String, Map<Stage, ClusterTarget>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> project : map(node, "clusters").entrySet()) {
+            Map<Stage, ClusterTarget> stages = new java.util.EnumMap<>(Stage.class);
+            String at = "clusters." + project.getKey();
+            for (Map.Entry<String, Object> stage : map(project.getValue(), at).entrySet()) {
+                String here = at + "." + stage.getKey();
+                Stage s = Stage.fromLabel(stage.getKey()).orElseThrow(() -> fail(here,
+                        "is not a stage; use dev, staging or prod"));
+                Map<String, Object> target = map(stage.getValue(), here);
+                checkKeys(target, CLUSTER_KEYS, here + ".");
+                String gke = string(required(target, "gke", here + "."), here + ".gke");
+                String namespace = target.containsKey("namespace")
+                        ? string(target.get("namespace"), here + ".namespace") : "default";
+                stages.put(s, build(here, () -> new ClusterTarget(gke, namespace)));
+            }
+            out.put(project.getKey(), stages);
+        }
+        return out;
     }
 
     private AccessPolicy access(Object node) {

@@ -7,6 +7,7 @@ import majortom.command.Caller;
 import majortom.command.Command;
 import majortom.command.Deploy;
 import majortom.command.Help;
+import majortom.command.Info;
 import majortom.command.ListHistory;
 import majortom.command.ListServices;
 import majortom.command.Release;
@@ -21,9 +22,12 @@ public final class Operations {
     private final ImageOperations images;
     private final ScaleOperations scaling;
     private final ListOperations lists;
+    private final InfoOperations infos;
     private final AccessControl access;
 
-    public Operations(ImageOperations images, ScaleOperations scaling, ListOperations lists, AccessControl access) {
+    public Operations(ImageOperations images, ScaleOperations scaling, ListOperations lists, InfoOperations infos,
+            AccessControl access) {
+        this.infos = Objects.requireNonNull(infos, "infos");
         this.access = Objects.requireNonNull(access, "access");
         this.images = Objects.requireNonNull(images, "images");
         this.scaling = Objects.requireNonNull(scaling, "scaling");
@@ -57,6 +61,11 @@ public final class Operations {
             @Override
             public Outcome listHistory(ListHistory c) {
                 return lists.history(c);
+            }
+
+            @Override
+            public Outcome info(Info c) {
+                return infos.info(c);
             }
 
             @Override

@@ -43,7 +43,7 @@ public final class SlackReplies {
         return switch (outcome.verb()) {
             case RELEASE, DEPLOY, SCALE -> edit(outcome, caller);
             // Read-only answers go to the asker alone, so a channel is not flooded with listings.
-            case LIST, HELP -> report(outcome);
+            case LIST, INFO, HELP -> report(outcome);
         };
     }
 

@@ -66,6 +66,14 @@ public final class ImageTagEditor {
         return new ImageTagEdit(yaml.apply(), true, name, previous, removedDigest);
     }
 
+    /** The entry as it stands, chosen as {@link #setTag} would choose it. */
+    public static ImageRef read(String text, Optional<String> image) {
+        YamlText yaml = YamlText.parse(text);
+        MappingNode entry = choose(imageEntries(yaml), image);
+        return new ImageRef(YamlText.scalarAt(entry, "name").orElseThrow(), YamlText.scalarAt(entry, "newName"),
+                YamlText.scalarAt(entry, "newTag").filter(t -> !t.isEmpty()), YamlText.scalarAt(entry, "digest"));
+    }
+
     private static List<MappingNode> imageEntries(YamlText yaml) {
         for (Node doc : yaml.documents()) {
             if (!(doc instanceof MappingNode root)) {
