@@ -9,10 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import majortom.cluster.ClusterReader;
 import majortom.cluster.ClusterUnavailable;
 import majortom.cluster.Workload;
@@ -22,7 +20,6 @@ import majortom.config.ClusterTarget;
 import majortom.config.Codebase;
 import majortom.config.ServiceName;
 import majortom.config.Stage;
-import majortom.error.UnknownTargetException;
 import majortom.repo.ConfigRepository;
 import majortom.repo.FileSnapshot;
 import majortom.yaml.EditException;
@@ -67,15 +64,15 @@ public final class InfoOperations {
         }
         List<String> lines = new ArrayList<>();
         for (CompletableFuture<List<String>> block : blocks) {
-            lines.addAll(join(block));
+            lines.addAll(Targets.join(block));
         }
         return Outcome.text(Verb.INFO, command.target() + " in " + stage + ":", lines);
     }
 
     private List<String> block(ServiceName service, Stage stage, Map<String, CompletableFuture<Optional<FileSnapshot>>> files) {
         Codebase codebase = service.codebase();
-        Optional<ImageRef> image = join(files.get(service.imageFile(stage))).map(f -> readImage(f, codebase));
-        Optional<HpaEdit> hpa = join(files.get(service.hpaFile(stage))).map(f -> readHpa(f));
+        Optional<ImageRef> image = Targets.join(files.get(service.imageFile(stage))).map(f -> readImage(f, codebase));
+        Optional<HpaEdit> hpa = Targets.join(files.get(service.hpaFile(stage))).map(f -> readHpa(f));
         Optional<String> project = service.project().or(() -> codebase.projects().stream()
                 .filter(p -> targets.configuration().cluster(p, stage).isPresent()).findFirst())
                 .or(() -> Optional.of(codebase.projects().get(0)));
@@ -192,22 +189,7 @@ public final class InfoOperations {
             targets.stage(repo.get(), stage, s -> true);
             return repo.get().serviceNames();
         }
-        try {
-            return List.of(targets.service(target, stage));
-        } catch (UnknownTargetException e) {
-            throw new UnknownTargetException(e.getMessage().replace("There is no service", "There is no service or repo")
-                    + " The repos are " + targets.configuration().repoNames() + ".");
-        }
+        return List.of(targets.serviceOrRepoMissing(target, stage));
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
 }

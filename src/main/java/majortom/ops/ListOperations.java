@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import majortom.command.ListHistory;
@@ -98,7 +97,7 @@ public final class ListOperations {
         }
         List<List<CommitInfo>> histories = new ArrayList<>();
         for (CompletableFuture<List<CommitInfo>> request : requests.values()) {
-            histories.add(join(request));
+            histories.add(Targets.join(request));
         }
         List<CommitInfo> merged = merge(histories, HISTORY_LIMIT);
         List<HistoryLine> history = merged.stream().map(ListOperations::line)
@@ -187,25 +186,8 @@ public final class ListOperations {
             }
             return List.of(c.imageFile(stage, Optional.empty()));
         }
-        ServiceName service;
-        try {
-            service = targets.service(target, stage);
-        } catch (UnknownTargetException e) {
-            throw new UnknownTargetException(e.getMessage().replace("There is no service", "There is no service or repo")
-                    + " The repos are " + targets.configuration().repoNames() + ".");
-        }
+        ServiceName service = targets.serviceOrRepoMissing(target, stage);
         return List.of(service.imageFile(stage), service.hpaFile(stage));
-    }
-
-    private static List<CommitInfo> join(CompletableFuture<List<CommitInfo>> request) {
-        try {
-            return request.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private static HistoryLine line(CommitInfo c) {

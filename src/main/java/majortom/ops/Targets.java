@@ -58,6 +58,28 @@ public final class Targets {
                 + valid.stream().map(ServiceName::name).collect(Collectors.joining(", ")) + ".");
     }
 
+    /** A service by name, for a target that may also be a repo: the error then lists both. */
+    public ServiceName serviceOrRepoMissing(String target, Stage stage) {
+        try {
+            return service(target, stage);
+        } catch (UnknownTargetException e) {
+            throw new UnknownTargetException(e.getMessage().replace("There is no service", "There is no service or repo")
+                    + " The repos are " + configuration.repoNames() + ".");
+        }
+    }
+
+    /** Waits for a parallel read, rethrowing its failure as it was thrown. */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     public String project(Codebase codebase, String project) {
         if (codebase.projects().contains(project)) {
             return project;
