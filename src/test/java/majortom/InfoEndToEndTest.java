@@ -184,6 +184,23 @@ class InfoEndToEndTest {
     }
 
     @Test
+    void info_singleLayoutRepo_withACluster() throws Exception {
+        k8s.stubFor(get(DEPLOYMENTS + "mirror-tv-nuxt").willReturn(json("{\"spec\":{\"replicas\":4,\"template\":{\"spec\":"
+                + "{\"containers\":[{\"name\":\"nuxt\",\"image\":\"gcr.io/mirrormedia-1470651750304/mirror-tv-nuxt:"
+                + "prod_399440e\"}]}}},\"status\":{\"updatedReplicas\":4,\"readyReplicas\":3,\"availableReplicas\":3,"
+                + "\"collisionCount\":0}}")));
+        hpa("mirror-tv-nuxt", 2, 10);
+
+        List<String> lines = lines(h.ci("info mirror-tv-nuxt env=prod"));
+
+        assertEquals(List.of(
+                "*mirror-tv-nuxt*: cluster tv-prod, namespace default",
+                "\u2022 image: cluster runs prod_399440e; git says prod_399440e",
+                "\u2022 replicas: desired 4, updated 4, ready 3, available 3",
+                "\u2022 autoscaling: cluster min 2, max 10 (current 2, desired 2); git says min 2, max 10"), lines);
+    }
+
+    @Test
     void info_ofAServiceWithNoDeployment_saysSo() throws Exception {
         List<String> lines = lines(h.ci("info yt-relay-tv-yt-relay env=prod"));
 
