@@ -14,6 +14,7 @@ import static majortom.FunctionHarness.contents;
 import static majortom.FunctionHarness.put;
 
 import majortom.FunctionHarness.Reply;
+import majortom.testing.FakeGitHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,20 @@ class ReleaseDeployEndToEndTest {
         Reply slack = h.slack("release openwarehouse project=tv image-tag=prod_99aa001");
         assertEquals(200, slack.status());
         assertTrue(slack.text().contains("GitHub failed"), slack.body());
+    }
+
+    @Test
+    void release_whenGitHubHangs_givesUpAtTheRequestTimeoutAndChangesNothing() throws Exception {
+        // The harness bounds each GitHub request at 3 s; this read would take 10 s.
+        h.wiremock.stubFor(get(urlPathMatching(".*/contents/.*")).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(10_000).withTransformers(FakeGitHub.NAME)));
+
+        Reply reply = h.ci("release openwarehouse project=tv image-tag=prod_99aa001");
+
+        assertEquals(502, reply.status());
+        assertEquals("GitHub did not answer in time; nothing was changed. Try again in a minute.",
+                reply.json().get("message").getAsString());
+        assertTrue(h.github.commits().isEmpty());
     }
 
     @Test

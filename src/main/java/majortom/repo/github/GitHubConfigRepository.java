@@ -234,10 +234,20 @@ public final class GitHubConfigRepository implements ConfigRepository {
                     + settings.repository() + " on branch " + settings.branch() + nothing
                     + " Ask an admin to check github.branch in function.yaml and the token's access.", e);
         }
-        if (e instanceof HttpTimeoutException || e instanceof InterruptedIOException) {
+        if (causedBy(e, HttpTimeoutException.class) || causedBy(e, InterruptedIOException.class)) {
             return new UpstreamException("GitHub did not answer in time" + nothing + " Try again in a minute.", e);
         }
         return new UpstreamException("major-tom could not reach GitHub" + nothing + " Try again in a minute.", e);
+    }
+
+    /** hub4j wraps transport failures (a timeout becomes an HttpException with code -1): look through. */
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> header(HttpException e, String name) {
