@@ -122,14 +122,14 @@ public final class DeployPlan {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
-    /** {@code DeployPlan [--dry-run] FUNCTION_YAML SOURCE_DIR}: prints the commands, one per line. */
+    /** {@code DeployPlan FUNCTION_YAML SOURCE_DIR OUTPUT}: writes the commands to OUTPUT, one shell line each. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: DeployPlan FUNCTION_YAML SOURCE_DIR");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: DeployPlan FUNCTION_YAML SOURCE_DIR OUTPUT");
         }
         Path file = Path.of(args[0]);
-        for (List<String> command : commands(Files.readString(file, StandardCharsets.UTF_8), file.toString(), args[1])) {
-            System.out.println(shellLine(command));
-        }
+        List<String> lines = commands(Files.readString(file, StandardCharsets.UTF_8), file.toString(), args[1]).stream()
+                .map(DeployPlan::shellLine).collect(Collectors.toList());
+        Files.write(Path.of(args[2]), lines, StandardCharsets.UTF_8);
     }
 }

@@ -51,6 +51,18 @@ class DeployPlanTest {
     }
 
     @Test
+    void main_writesOneShellLinePerCommand(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path out = dir.resolve("commands.sh");
+
+        DeployPlan.main(new String[] {"function.yaml", "target/deploy", out.toString()});
+
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("gcloud functions deploy major-tom --gen2 "), lines.get(0));
+        assertTrue(lines.get(1).endsWith(" --no-cpu-throttling"), lines.get(1));
+    }
+
+    @Test
     void shellLine_quotesWhatTheShellWouldSplit() {
         assertEquals("echo 'a b' 'it'\\''s' plain=1", DeployPlan.shellLine(List.of("echo", "a b", "it's", "plain=1")));
     }
